@@ -1,0 +1,261 @@
+//! Word lists: plain text data files with a provenance header, and where they are read from.
+//!
+//! A word list looks like this:
+//!
+//! ```text
+//! # English speech cues: every inflected form of each verb.
+//! # source: written for claimsift by its authors
+//! # license: MIT OR Apache-2.0
+//! say says said saying
+//! tell tells told telling
+//! ```
+//!
+//! The header is the run of `#` lines at the top; it must hold a `source:` and a `license:`
+//! line, so every list says where it came from. After it, each non-blank line is one entry;
+//! `#` lines are comments. What an entry means is up to the stage that reads the list.
+//!
+//! Lists are read through [`Resources`]: either the files next to a pipeline file on disk, or
+//! the copies of `pipelines/` embedded in the binary, so the default pipeline runs from any
+//! directory.
+
+use crate::error::ConfigError;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// One entry of a word list, with the line it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The line, trimmed.
+    pub text: String,
+}
+
+/// A loaded word list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordList {
+    /// The path the list was read from, for messages.
+    pub path: String,
+    /// The provenance header lines, without their `#`.
+    pub header: Vec<String>,
+    /// The entries in file order.
+    pub entries: Vec<Entry>,
+    /// FNV-1a 64 checksum of the file's bytes, in hex, for run manifests.
+    pub checksum: String,
+}
+
+impl WordList {
+    /// Parses the text of a list read from `path`.
+    pub fn parse(path: &str, text: &str) -> Result<WordList, ConfigError> {
+        let mut header = Vec::new();
+        let mut entries = Vec::new();
+        let mut in_header = true;
+        for (k, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if let Some(comment) = line.strip_prefix('#') {
+                if in_header {
+                    header.push(comment.trim().to_string());
+                }
+                continue;
+            }
+            in_header = false;
+            if line.is_empty() {
+                continue;
+            }
+            entries.push(Entry {
+                line: k + 1,
+                text: line.to_string(),
+            });
+        }
+        for key in ["source:", "license:"] {
+            if !header.iter().any(|h| h.to_lowercase().starts_with(key)) {
+                return Err(ConfigError::new(
+                    path,
+                    "header",
+                    format!("the provenance header has no `# {key}` line"),
+                ));
+            }
+        }
+        Ok(WordList {
+            path: path.to_string(),
+            header,
+            entries,
+            checksum: fnv1a_hex(text.as_bytes()),
+        })
+    }
+
+    /// The entries' texts.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.text.as_str())
+    }
+
+    /// The entries lowercased, as a set.
+    pub fn lowercase_set(&self) -> HashSet<String> {
+        self.texts().map(str::to_lowercase).collect()
+    }
+
+    /// An error about the entry at `line`.
+    pub fn error_at(&self, line: usize, message: impl Into<String>) -> ConfigError {
+        ConfigError::new(&self.path, format!("line {line}"), message)
+    }
+}
+
+fn fnv1a_hex(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The files of `pipelines/` built into the binary: (path relative to `pipelines/`, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("news-en.toml", include_str!("../pipelines/news-en.toml")),
+    (
+        "lexicons/en/cues.txt",
+        include_str!("../pipelines/lexicons/en/cues.txt"),
+    ),
+    (
+        "lexicons/en/titles.txt",
+        include_str!("../pipelines/lexicons/en/titles.txt"),
+    ),
+    (
+        "lexicons/en/abbreviations.txt",
+        include_str!("../pipelines/lexicons/en/abbreviations.txt"),
+    ),
+    (
+        "lexicons/en/pronouns.txt",
+        include_str!("../pipelines/lexicons/en/pronouns.txt"),
+    ),
+    (
+        "lexicons/en/organisations.txt",
+        include_str!("../pipelines/lexicons/en/organisations.txt"),
+    ),
+    (
+        "lexicons/en/bylines.txt",
+        include_str!("../pipelines/lexicons/en/bylines.txt"),
+    ),
+    (
+        "lexicons/en/people.txt",
+        include_str!("../pipelines/lexicons/en/people.txt"),
+    ),
+    (
+        "lexicons/en/given-names.txt",
+        include_str!("../pipelines/lexicons/en/given-names.txt"),
+    ),
+    (
+        "lexicons/en/function-words.txt",
+        include_str!("../pipelines/lexicons/en/function-words.txt"),
+    ),
+];
+
+/// Where a pipeline's files are read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resources {
+    /// The copies of `pipelines/` built into the binary.
+    Embedded,
+    /// A folder on disk: the one holding the pipeline file.
+    Dir(PathBuf),
+}
+
+impl Resources {
+    /// Reads `relative` (a path relative to the pipeline file) and names it for messages.
+    pub fn read(&self, relative: &str) -> Result<(String, String), ConfigError> {
+        match self {
+            Resources::Embedded => {
+                let name = format!("<embedded>/pipelines/{relative}");
+                let normalised = relative.trim_start_matches("./");
+                EMBEDDED
+                    .iter()
+                    .find(|(path, _)| *path == normalised)
+                    .map(|(_, text)| (name.clone(), (*text).to_string()))
+                    .ok_or_else(|| ConfigError::new(name, "", "no such embedded file"))
+            }
+            Resources::Dir(dir) => {
+                let path = dir.join(relative);
+                let name = path.display().to_string();
+                std::fs::read_to_string(&path)
+                    .map(|text| (name.clone(), text))
+                    .map_err(|e| ConfigError::new(name, "", e.to_string()))
+            }
+        }
+    }
+
+    /// Reads and parses the word list at `relative`.
+    pub fn word_list(&self, relative: &str) -> Result<WordList, ConfigError> {
+        let (name, text) = self.read(relative)?;
+        WordList::parse(&name, &text)
+    }
+
+    /// The resources for a pipeline file at `path`: the folder it is in.
+    pub fn beside(path: &Path) -> Resources {
+        Resources::Dir(
+            path.parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_cases() {
+        struct Case {
+            name: &'static str,
+            text: &'static str,
+            entries: &'static [&'static str],
+            error: Option<&'static str>,
+        }
+        let cases = [
+            Case {
+                name: "header and entries",
+                text: "# a list\n# source: us\n# license: MIT\nsay said\n\n# note\ntell\n",
+                entries: &["say said", "tell"],
+                error: None,
+            },
+            Case {
+                name: "no licence line",
+                text: "# source: us\nsay\n",
+                entries: &[],
+                error: Some("license:"),
+            },
+            Case {
+                name: "header must come first",
+                text: "say\n# source: us\n# license: MIT\n",
+                entries: &[],
+                error: Some("source:"),
+            },
+        ];
+        for case in cases {
+            match WordList::parse("x.txt", case.text) {
+                Ok(list) => {
+                    assert!(case.error.is_none(), "{}: expected an error", case.name);
+                    assert_eq!(
+                        list.texts().collect::<Vec<_>>(),
+                        case.entries,
+                        "{}",
+                        case.name
+                    );
+                }
+                Err(e) => {
+                    let want = case.error.unwrap_or_else(|| panic!("{}: {e}", case.name));
+                    assert!(e.to_string().contains(want), "{}: {e}", case.name);
+                    assert!(e.to_string().starts_with("x.txt"), "{}: {e}", case.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_embedded_list_parses() {
+        for (path, text) in EMBEDDED {
+            if path.ends_with(".txt") {
+                WordList::parse(path, text).unwrap();
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! # claimsift
+//!
+//! Extracts claims from news articles — who said what — with explainable rules and word
+//! lists, no language model. Direct quotes, quotes split around their attribution, quotes
+//! running over several paragraphs and reported speech are found, every speaker is resolved
+//! to one canonical name per article, and each claim carries its cue, the rule that fired, a
+//! confidence and exact offsets into the article.
+//!
+//! ```
+//! use claimsift::{Article, Pipeline};
+//!
+//! let pipeline = Pipeline::default_pipeline().unwrap();
+//! let text = "Dana Ruiz runs the bakery. “We sell out by noon,” Ruiz said.";
+//! let doc = pipeline.run(Article { id: "a1".into(), source: "example".into(), text: text.into() });
+//! let claim = &doc.claims[0];
+//! assert_eq!(claim.attribution.hull().of(text), "“We sell out by noon,”");
+//! assert_eq!(claim.attribution.speaker_canonical, "Dana Ruiz");
+//! assert_eq!(claim.attribution.rule, "quote-speaker-cue");
+//! ```
+//!
+//! The primary types: an [`Article`] goes into a [`Pipeline`] of [`Stage`]s, which fill a
+//! [`Doc`] with layers of [`Span`]s into the unchanged text; the output module turns the claims into
+//! flat CSV rows, and the run module drives a whole batch in parallel.
+
+#![deny(missing_docs)]
+
+pub mod doc;
+pub mod error;
+pub mod lexicon;
+pub mod pipeline;
+pub mod stage;
+pub mod stages;
+
+pub use doc::{
+    Article, Attribution, CharIndex, Claim, ClaimKind, Doc, Quote, Sentence, Span, Token, TokenKind,
+};
+pub use error::{ConfigError, InputError};
+pub use pipeline::{Pipeline, PipelineBuilder};
+pub use stage::{Layer, Stage};

@@ -1,0 +1,356 @@
+//! Speaker mentions: the noun phrase before or after a cue that names who speaks.
+//!
+//! Without a parser, a speaker phrase is recognised by its shape:
+//! - a pronoun (`he`, `she`, `they`, `it`; `I`/`we` are first person);
+//! - a run of capitalised words with the titles and roles before it
+//!   (`AWS CEO Matt Garman`, `Sen. Elizabeth Warren`), where the name is what follows the
+//!   last title (`Matt Garman`);
+//! - a common noun from the people or organisations lists with its determiner and modifiers
+//!   (`the company`, `officials`, `a spokesperson for the ministry`).
+
+use super::words::Words;
+use super::Lexicon;
+use crate::doc::{Span, TokenKind};
+
+/// What a mention refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    /// A person's name.
+    Person,
+    /// An organisation's name or a noun naming one (`the company`).
+    Organisation,
+    /// A third-person pronoun.
+    Pronoun(PronounClass),
+    /// `I` or `we`: the writer or the speaker of a quote.
+    FirstPerson,
+    /// A noun naming people without a name (`officials`, `a spokesperson`).
+    Group,
+}
+
+/// What a pronoun agrees with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PronounClass {
+    Male,
+    Female,
+    Plural,
+    Thing,
+}
+
+/// A speaker phrase found around a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// The phrase as written, titles and determiners included.
+    pub span: Span,
+    /// The name inside the phrase (after its titles), or the pronoun.
+    pub name: Span,
+    pub kind: MentionKind,
+    /// First and last word of the phrase.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Prepositions that join a role to the body it belongs to (`a spokesperson for the ministry`).
+const PHRASE_LINKS: &[&str] = &["for", "of", "at", "with", "from", "in"];
+/// Small words inside names (`Bank of America`, `Ursula von der Leyen`).
+const NAME_LINKS: &[&str] = &[
+    "of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "&",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "some", "many", "several", "other", "two", "three", "both", "most", "few",
+];
+
+impl Lexicon {
+    /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
+    pub(crate) fn title_at(&self, words: &Words, w: usize) -> usize {
+        let lower = words.lower(w);
+        if w + 1 < words.len() && words.text(w + 1) == "." {
+            let dotted = format!("{lower}.");
+            if self.titles.contains(&dotted) {
+                return 2;
+            }
+        }
+        usize::from(self.titles.contains(lower))
+    }
+
+    fn is_name_word(&self, words: &Words, w: usize) -> bool {
+        if !words.is_capitalised(w) {
+            return false;
+        }
+        let lower = words.lower(w);
+        // A capitalised function word is a sentence opener, not a name, unless it is a title.
+        !self.function_words.contains(lower)
+            && !self.pronouns.contains_key(lower)
+            && !self.cues.contains_key(lower)
+    }
+
+    /// Whether word `w` joins the name word before it to what follows: the full stop of
+    /// `Sen.` or of an initial, or a link like `of` in `Bank of America`.
+    fn joins_name(&self, words: &Words, w: usize) -> bool {
+        if words.text(w) == "." {
+            self.title_at(words, w - 1) == 2 || is_initial(words.text(w - 1))
+        } else {
+            NAME_LINKS.contains(&words.lower(w)) && self.is_name_word(words, w - 1)
+        }
+    }
+
+    fn pronoun_at(&self, words: &Words, w: usize) -> Option<Mention> {
+        let lower = words.lower(w);
+        let span = words.span(w);
+        // "he's", "she’d": the pronoun is the part before the apostrophe.
+        let (head, len) = match lower.find(['\'', '’']) {
+            Some(k) => (&lower[..k], k),
+            None => (lower, lower.len()),
+        };
+        let kind = match head {
+            "i" | "we" => MentionKind::FirstPerson,
+            "he" | "she" | "they" | "it" => MentionKind::Pronoun(*self.pronouns.get(head)?),
+            _ => return None,
+        };
+        let pronoun = Span::new(span.start, span.start + len);
+        Some(Mention {
+            span: pronoun,
+            name: pronoun,
+            kind,
+            first: w,
+            last: w,
+        })
+    }
+
+    /// Builds a name mention over words `first..=last`, finding where the name starts.
+    fn name_mention(&self, words: &Words, first: usize, last: usize) -> Option<Mention> {
+        // The name is what follows the last title or role word.
+        let mut name_first = first;
+        let mut w = first;
+        while w <= last {
+            let title = self.title_at(words, w);
+            if title > 0 {
+                name_first = w + title;
+                w += title;
+            } else {
+                w += 1;
+            }
+        }
+        // "Garman's": the possessive ending is not part of the name.
+        let mut name_end = words.span(last).end;
+        let last_text = words.text(last);
+        for suffix in ["'s", "’s", "'", "’"] {
+            if last_text.len() > suffix.len() && last_text.ends_with(suffix) {
+                name_end -= suffix.len();
+                break;
+            }
+        }
+        let span = Span::new(words.span(first).start, name_end);
+        if name_first > last {
+            // Only titles and roles: "the CEO".
+            return Some(Mention {
+                span,
+                name: span,
+                kind: MentionKind::Group,
+                first,
+                last,
+            });
+        }
+        let name = Span::new(words.span(name_first).start, name_end);
+        let organisation = (name_first..=last).any(|k| self.organisations.contains(words.lower(k)))
+            || (name_first == last && is_acronym(words.text(last)));
+        Some(Mention {
+            span,
+            name,
+            kind: if organisation {
+                MentionKind::Organisation
+            } else {
+                MentionKind::Person
+            },
+            first,
+            last,
+        })
+    }
+
+    /// The speaker phrase that ends at word `end`, looking no further left than `floor`.
+    pub(crate) fn mention_ending_at(
+        &self,
+        words: &Words,
+        end: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        if let Some(pronoun) = self.pronoun_at(words, end) {
+            return Some(pronoun);
+        }
+        let sentence = words.sentence(end);
+        let same = |w: usize| {
+            w >= floor && words.sentence(w) == sentence && words.quote(w) == words.quote(end)
+        };
+        if self.is_name_word(words, end)
+            || (self.title_at(words, end) > 0 && words.is_capitalised(end))
+        {
+            let mut first = end;
+            while first > 0 && same(first - 1) {
+                let w = first - 1;
+                if self.is_name_word(words, w) || self.title_at(words, w) > 0 {
+                    first = w;
+                } else if w > 0 && same(w - 1) && self.joins_name(words, w) {
+                    first = w - 1;
+                } else {
+                    break;
+                }
+            }
+            return self.name_mention(words, first, end);
+        }
+        let head = words.lower(end);
+        if self.people.contains(head) || self.organisations.contains(head) {
+            let mut first = end;
+            let mut steps = 0;
+            while first > 0 && same(first - 1) && steps < 5 {
+                let w = first - 1;
+                let lower = words.lower(w);
+                if words.kind(w) != TokenKind::Word || self.cues.contains_key(lower) {
+                    break;
+                }
+                first = w;
+                steps += 1;
+                if DETERMINERS.contains(&lower) {
+                    break;
+                }
+                if self.function_words.contains(lower) {
+                    first = w + 1;
+                    break;
+                }
+            }
+            // "a spokesperson for the ministry": a role joined to its body.
+            if first >= 2 && same(first - 2) && PHRASE_LINKS.contains(&words.lower(first - 1)) {
+                if let Some(role) = self.mention_ending_at(words, first - 2, floor) {
+                    if role.kind == MentionKind::Group {
+                        return Some(Mention {
+                            span: role.span.hull(words.span(end)),
+                            last: end,
+                            ..role
+                        });
+                    }
+                }
+            }
+            let span = words.span(first).hull(words.span(end));
+            let kind = if self.organisations.contains(head) {
+                MentionKind::Organisation
+            } else {
+                MentionKind::Group
+            };
+            return Some(Mention {
+                span,
+                name: span,
+                kind,
+                first,
+                last: end,
+            });
+        }
+        None
+    }
+
+    /// The speaker phrase that starts at word `start`, looking no further right than `ceiling`.
+    pub(crate) fn mention_starting_at(
+        &self,
+        words: &Words,
+        start: usize,
+        ceiling: usize,
+    ) -> Option<Mention> {
+        if start >= words.len() || start > ceiling {
+            return None;
+        }
+        if let Some(pronoun) = self.pronoun_at(words, start) {
+            return Some(pronoun);
+        }
+        let sentence = words.sentence(start);
+        let same = |w: usize| w <= ceiling && w < words.len() && words.sentence(w) == sentence;
+        // Determiners and lowercase roles may lead ("the company", "spokesman John Smith").
+        let mut w = start;
+        if DETERMINERS.contains(&words.lower(w)) {
+            w += 1;
+        }
+        let mut last = None;
+        let mut saw_name = false;
+        while same(w) {
+            let title = self.title_at(words, w);
+            let lower = words.lower(w);
+            if title > 0 {
+                w += title;
+                last = Some(w - 1);
+            } else if self.is_name_word(words, w) || (words.is_capitalised(w) && w == start) {
+                saw_name = true;
+                last = Some(w);
+                w += 1;
+            } else if words.text(w) == "." && w > start && is_initial(words.text(w - 1)) {
+                last = Some(w);
+                w += 1;
+            } else if saw_name
+                && NAME_LINKS.contains(&lower)
+                && same(w + 1)
+                && self.is_name_word(words, w + 1)
+            {
+                w += 1;
+            } else if !saw_name
+                && (self.people.contains(lower) || self.organisations.contains(lower))
+            {
+                last = Some(w);
+                w += 1;
+            } else if !saw_name
+                && last.is_none()
+                && words.kind(w) == TokenKind::Word
+                && w - start < 3
+                && !self.function_words.contains(lower)
+                && !self.cues.contains_key(lower)
+            {
+                // an adjective or noun modifier before the head: "the French foreign ministry"
+                w += 1;
+            } else {
+                break;
+            }
+        }
+        let last = last?;
+        if saw_name {
+            let first = if DETERMINERS.contains(&words.lower(start)) {
+                start + 1
+            } else {
+                start
+            };
+            let mut mention = self.name_mention(words, first, last)?;
+            if first != start {
+                mention.span = words.span(start).hull(mention.span);
+                mention.first = start;
+            }
+            return Some(mention);
+        }
+        let head = words.lower(last);
+        if !(self.people.contains(head)
+            || self.organisations.contains(head)
+            || self.titles.contains(head))
+        {
+            return None;
+        }
+        let span = words.span(start).hull(words.span(last));
+        Some(Mention {
+            span,
+            name: span,
+            kind: if self.organisations.contains(head) {
+                MentionKind::Organisation
+            } else {
+                MentionKind::Group
+            },
+            first: start,
+            last,
+        })
+    }
+}
+
+/// `AWS`, `FBI`: two or more capitals and nothing else.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// A single capital letter: an initial before its full stop.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}

@@ -1,0 +1,249 @@
+//! The `attribution` stage: who said what.
+//!
+//! The stage reads the quotes and sentences and finds, with rules over word lists:
+//!
+//! | rule | pattern |
+//! |---|---|
+//! | `quote-speaker-cue` | `"…," Garman said.` |
+//! | `quote-cue-speaker` | `"…," said Garman.` |
+//! | `quote-split` | `"…," Garman said, "…"`: one claim in two pieces |
+//! | `speaker-cue-quote` | `Garman said: "…"`, `Garman told reporters, "…"` |
+//! | `intro-colon-quote` | a paragraph ending `Garman said:` and a quote opening the next |
+//! | `speaker-colon-quote` | `Garman: "…"` |
+//! | `quote-dash-speaker` | `"…" — Matt Garman, AWS` |
+//! | `floating-quote` | a quote with no cue right after an attributed one: same speaker |
+//! | `quote-unattributed` | a sentence-like quote nobody is named for |
+//! | `speaker-cue-that` | `Garman said (on Tuesday) that …` |
+//! | `speaker-cue-clause` | `Garman said the plan …` (verbs flagged `+clause`) |
+//! | `content-speaker-cue` | `…, Garman said.` |
+//! | `content-cue-speaker` | `…, said Garman.` |
+//! | `according-to-first` | `According to Garman, …` |
+//! | `according-to-last` | `…, according to Garman.` |
+//! | `position-is-that` | `Garman's position is that …` |
+//!
+//! Negated cues (`did not say`, `not claiming`) attribute nothing. Headings, datelines and
+//! bylines (short lines without a terminal mark, or holding a byline word) neither hold
+//! claims nor give speakers. Speakers are then resolved to one canonical name per article
+//! (see the `resolve` module).
+//!
+//! ```toml
+//! [[stages]]
+//! kind = "attribution"
+//! cues = "lexicons/en/cues.txt"
+//! titles = "lexicons/en/titles.txt"
+//! pronouns = "lexicons/en/pronouns.txt"
+//! organisations = "lexicons/en/organisations.txt"
+//! people = "lexicons/en/people.txt"
+//! bylines = "lexicons/en/bylines.txt"
+//! given_names = "lexicons/en/given-names.txt"
+//! function_words = "lexicons/en/function-words.txt"
+//! ```
+
+mod mentions;
+mod resolve;
+mod rules;
+mod words;
+
+use crate::doc::Doc;
+use crate::error::ConfigError;
+use crate::lexicon::WordList;
+use crate::pipeline::BuildContext;
+use crate::stage::{Layer, Stage};
+use mentions::PronounClass;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// Settings of the attribution stage. Word-list paths are relative to the pipeline file.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionConfig {
+    /// Speech verbs with all their forms and flags.
+    pub cues: String,
+    /// Titles and roles that may stand before a name.
+    pub titles: String,
+    /// Pronouns with what they agree with.
+    pub pronouns: String,
+    /// Words that make a name an organisation.
+    pub organisations: String,
+    /// Nouns naming people or groups who speak.
+    pub people: String,
+    /// Words that mark a byline or desk line.
+    pub bylines: String,
+    /// Given names with their usual pronoun.
+    pub given_names: String,
+    /// Words capitalised only at a sentence start.
+    pub function_words: String,
+    /// A quote nobody is named for becomes a claim only with at least this many words.
+    #[serde(default = "default_unattributed_words")]
+    pub unattributed_min_words: usize,
+    /// A paragraph without a terminal mark and with at most this many words is a heading.
+    #[serde(default = "default_heading_words")]
+    pub heading_max_words: usize,
+}
+
+fn default_unattributed_words() -> usize {
+    6
+}
+
+fn default_heading_words() -> usize {
+    16
+}
+
+/// What a cue verb allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// Takes reported speech without `that`.
+    pub clause: bool,
+    /// Takes an addressee before the content.
+    pub object: bool,
+}
+
+/// The word lists the stage reads, in the shapes its rules use.
+pub(crate) struct Lexicon {
+    pub cues: HashMap<String, Cue>,
+    /// Stems of the cue verbs' base forms: a fallback for regular forms not listed.
+    pub cue_stems: HashMap<String, Cue>,
+    pub titles: HashSet<String>,
+    pub pronouns: HashMap<String, PronounClass>,
+    pub organisations: HashSet<String>,
+    pub people: HashSet<String>,
+    pub bylines: HashSet<String>,
+    pub given_names: HashMap<String, PronounClass>,
+    pub function_words: HashSet<String>,
+}
+
+fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
+    let mut set = HashSet::new();
+    for entry in &list.entries {
+        if entry.text.split_whitespace().count() != 1 {
+            return Err(list.error_at(entry.line, "expected one word"));
+        }
+        set.insert(entry.text.to_lowercase());
+    }
+    Ok(set)
+}
+
+fn pronoun_class(list: &WordList, line: usize, word: &str) -> Result<PronounClass, ConfigError> {
+    Ok(match word {
+        "male" => PronounClass::Male,
+        "female" => PronounClass::Female,
+        "plural" => PronounClass::Plural,
+        "thing" => PronounClass::Thing,
+        other => {
+            return Err(list.error_at(
+                line,
+                format!("unknown class `{other}`, expected male, female, plural or thing"),
+            ))
+        }
+    })
+}
+
+fn classed_words(list: &WordList) -> Result<HashMap<String, PronounClass>, ConfigError> {
+    let mut map = HashMap::new();
+    for entry in &list.entries {
+        let parts: Vec<&str> = entry.text.split_whitespace().collect();
+        let [word, class] = parts[..] else {
+            return Err(list.error_at(entry.line, "expected `word class`"));
+        };
+        map.insert(word.to_lowercase(), pronoun_class(list, entry.line, class)?);
+    }
+    Ok(map)
+}
+
+impl Lexicon {
+    fn load(
+        config: &AttributionConfig,
+        context: &mut BuildContext,
+    ) -> Result<Lexicon, ConfigError> {
+        let cue_list = context.word_list(&config.cues)?;
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let mut cues = HashMap::new();
+        let mut cue_stems = HashMap::new();
+        for entry in &cue_list.entries {
+            let mut cue = Cue {
+                clause: false,
+                object: false,
+            };
+            let mut forms = Vec::new();
+            for part in entry.text.split_whitespace() {
+                match part {
+                    "+clause" => cue.clause = true,
+                    "+object" => cue.object = true,
+                    flag if flag.starts_with('+') => {
+                        return Err(cue_list.error_at(
+                            entry.line,
+                            format!("unknown flag `{flag}`, expected +clause or +object"),
+                        ))
+                    }
+                    form => forms.push(form.to_lowercase()),
+                }
+            }
+            let Some(base) = forms.first() else {
+                return Err(cue_list.error_at(entry.line, "a cue line needs at least one form"));
+            };
+            cue_stems.insert(stemmer.stem(base).into_owned(), cue);
+            for form in forms {
+                cues.insert(form, cue);
+            }
+        }
+        Ok(Lexicon {
+            cues,
+            cue_stems,
+            titles: lowercase_words(&context.word_list(&config.titles)?)?,
+            pronouns: classed_words(&context.word_list(&config.pronouns)?)?,
+            organisations: lowercase_words(&context.word_list(&config.organisations)?)?,
+            people: lowercase_words(&context.word_list(&config.people)?)?,
+            bylines: lowercase_words(&context.word_list(&config.bylines)?)?,
+            given_names: classed_words(&context.word_list(&config.given_names)?)?,
+            function_words: lowercase_words(&context.word_list(&config.function_words)?)?,
+        })
+    }
+}
+
+/// The attribution stage.
+pub struct Attribution {
+    lexicon: Lexicon,
+    unattributed_min_words: usize,
+    heading_max_words: usize,
+}
+
+impl Attribution {
+    /// Builds the stage, reading its word lists.
+    pub fn new(
+        config: &AttributionConfig,
+        context: &mut BuildContext,
+    ) -> Result<Self, ConfigError> {
+        Ok(Attribution {
+            lexicon: Lexicon::load(config, context)?,
+            unattributed_min_words: config.unattributed_min_words,
+            heading_max_words: config.heading_max_words,
+        })
+    }
+}
+
+impl Stage for Attribution {
+    fn name(&self) -> &str {
+        "attribution"
+    }
+
+    fn requires(&self) -> &[Layer] {
+        &[
+            Layer::Tokens,
+            Layer::Paragraphs,
+            Layer::Sentences,
+            Layer::Quotes,
+        ]
+    }
+
+    fn provides(&self) -> &[Layer] {
+        &[Layer::Attributions]
+    }
+
+    fn process(&self, doc: &mut Doc) {
+        let attributions = rules::attribute(self, doc);
+        doc.attributions = attributions;
+    }
+}
+
+#[cfg(test)]
+mod tests;

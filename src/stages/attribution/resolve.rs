@@ -1,0 +1,255 @@
+//! One canonical name per person and organisation per article.
+//!
+//! The resolver walks the article's name mentions and speaker mentions in text order:
+//! - a full name (`Matt Garman`, or `AWS CEO Matt Garman` without its titles) makes or
+//!   extends an entity; a later surname (`Garman`, `Mr. Garman`) joins the entity it ends;
+//! - `he` and `she` take the most recent person whose gender agrees (known from a given
+//!   name, a title, or an earlier pronoun); `it` and `they` take the most recent
+//!   organisation; a pronoun teaches its entity its gender;
+//! - the canonical name is the entity's longest form.
+
+use super::mentions::{Mention, MentionKind, PronounClass};
+use super::words::Words;
+use super::Lexicon;
+use crate::doc::Span;
+
+#[derive(Clone, Debug)]
+struct Entity {
+    /// The longest form seen, as written.
+    display: String,
+    /// Its words, lowercased.
+    words: Vec<String>,
+    gender: Option<PronounClass>,
+    person: bool,
+    organisation: bool,
+}
+
+/// A mention to resolve or learn from, in text order.
+pub(crate) struct Event {
+    pub at: usize,
+    pub mention: Mention,
+    /// The attribution this speaker mention belongs to, or `None` for a name seen in text.
+    pub attribution: Option<usize>,
+}
+
+/// Resolves speaker mentions to canonical names. Returns one entry per attribution index
+/// (empty string when unknown).
+pub(crate) fn resolve(
+    lexicon: &Lexicon,
+    words: &Words,
+    mut events: Vec<Event>,
+    attributions: usize,
+) -> Vec<String> {
+    events.sort_by_key(|e| (e.at, e.attribution.is_none()));
+    let text = words.doc.text();
+    let mut entities: Vec<Entity> = Vec::new();
+    // (position, entity) of every mention so far, most recent last.
+    let mut recent: Vec<usize> = Vec::new();
+    let mut resolved: Vec<Option<usize>> = vec![None; attributions];
+    for event in &events {
+        let mention = event.mention;
+        let entity = match mention.kind {
+            MentionKind::Person | MentionKind::Organisation => {
+                let name = mention.name.of(text);
+                let id = register(
+                    lexicon,
+                    &mut entities,
+                    &recent,
+                    name,
+                    mention,
+                    event.attribution.is_some(),
+                    words,
+                );
+                if let Some(id) = id {
+                    recent.push(id);
+                }
+                id
+            }
+            MentionKind::Pronoun(class) => {
+                let found = recent.iter().rev().copied().find(|&id| {
+                    let e = &entities[id];
+                    match class {
+                        PronounClass::Male | PronounClass::Female => {
+                            e.person && e.gender.is_none_or(|g| g == class)
+                        }
+                        PronounClass::Plural | PronounClass::Thing => e.organisation,
+                    }
+                });
+                if let Some(id) = found {
+                    if matches!(class, PronounClass::Male | PronounClass::Female)
+                        && entities[id].gender.is_none()
+                    {
+                        entities[id].gender = Some(class);
+                    }
+                }
+                found
+            }
+            MentionKind::Group => {
+                // "the company": the most recent organisation, when the head names one.
+                None
+            }
+            MentionKind::FirstPerson => None,
+        };
+        if let Some(k) = event.attribution {
+            resolved[k] = entity;
+        }
+        if mention.kind == MentionKind::Organisation && entity.is_none() {
+            // a noun like "the company": the most recent organisation
+            if let Some(k) = event.attribution {
+                resolved[k] = recent
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&id| entities[id].organisation);
+            }
+        }
+    }
+    resolved
+        .into_iter()
+        .map(|id| {
+            id.map(|id| entities[id].display.clone())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Finds or makes the entity a name belongs to.
+fn register(
+    lexicon: &Lexicon,
+    entities: &mut Vec<Entity>,
+    recent: &[usize],
+    name: &str,
+    mention: Mention,
+    is_speaker: bool,
+    words: &Words,
+) -> Option<usize> {
+    let name = name.trim();
+    let parts: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let last = parts.last()?.clone();
+    let organisation = mention.kind == MentionKind::Organisation;
+    // A common noun phrase ("the company") is not a name.
+    if !words.doc.text()[mention.name.start..].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let titled = mention.name.start > mention.span.start;
+    let gender = title_gender(words.doc.text(), mention.span, mention.name)
+        .or_else(|| lexicon.given_names.get(&parts[0]).copied());
+    let person_evidence = !organisation && (is_speaker || titled || gender.is_some());
+    let found = if parts.len() == 1 {
+        // A surname or a short name: the most recent entity it ends or starts.
+        recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&id| entities[id].words.last() == Some(&last))
+            .or_else(|| entities.iter().position(|e| e.words.last() == Some(&last)))
+            .or_else(|| {
+                entities
+                    .iter()
+                    .position(|e| e.words.len() > 1 && e.words[0] == last && e.person)
+            })
+    } else {
+        entities.iter().position(|e| e.words == parts).or_else(|| {
+            entities.iter().position(|e| {
+                e.words.last() == Some(&last)
+                    && (e.words.len() == 1 || e.words[0] == parts[0] || parts.ends_with(&e.words))
+            })
+        })
+    };
+    match found {
+        Some(id) => {
+            let entity = &mut entities[id];
+            if parts.len() > entity.words.len() && !organisation {
+                entity.display = name.to_string();
+                entity.words = parts;
+            }
+            entity.person |= person_evidence;
+            entity.organisation |= organisation;
+            if entity.gender.is_none() {
+                entity.gender = gender;
+            }
+            Some(id)
+        }
+        None => {
+            if parts.len() == 1 && !is_speaker && !organisation && !titled {
+                return None; // a lone capitalised word is too weak to be anyone
+            }
+            entities.push(Entity {
+                display: name.to_string(),
+                words: parts,
+                gender,
+                person: person_evidence,
+                organisation,
+            });
+            Some(entities.len() - 1)
+        }
+    }
+}
+
+/// Gender a title in the phrase gives (`Mr.`, `Mrs.`, `Ms.`).
+fn title_gender(text: &str, span: Span, name: Span) -> Option<PronounClass> {
+    let titles = text[span.start..name.start].to_lowercase();
+    let has = |t: &str| titles.split(|c: char| !c.is_alphabetic()).any(|w| w == t);
+    if has("mr")
+        || has("sir")
+        || has("lord")
+        || has("king")
+        || has("father")
+        || has("congressman")
+        || has("chairman")
+        || has("spokesman")
+    {
+        Some(PronounClass::Male)
+    } else if has("mrs")
+        || has("ms")
+        || has("miss")
+        || has("lady")
+        || has("dame")
+        || has("queen")
+        || has("sister")
+        || has("congresswoman")
+        || has("chairwoman")
+        || has("spokeswoman")
+    {
+        Some(PronounClass::Female)
+    } else {
+        None
+    }
+}
+
+/// Every name phrase in the article outside quotes and outside headings, in text order.
+pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bool]) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut w = 0;
+    while w < words.len() {
+        if words.quote(w).is_some()
+            || skip_paragraph
+                .get(words.paragraph(w))
+                .copied()
+                .unwrap_or(false)
+        {
+            w += 1;
+            continue;
+        }
+        if words.is_capitalised(w) || lexicon.title_at(words, w) > 0 {
+            if let Some(mention) =
+                lexicon.mention_starting_at(words, w, (w + 8).min(words.len() - 1))
+            {
+                if matches!(
+                    mention.kind,
+                    MentionKind::Person | MentionKind::Organisation
+                ) {
+                    events.push(Event {
+                        at: mention.span.start,
+                        mention,
+                        attribution: None,
+                    });
+                }
+                w = mention.last + 1;
+                continue;
+            }
+        }
+        w += 1;
+    }
+    events
+}

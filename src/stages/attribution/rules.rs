@@ -1,0 +1,966 @@
+//! The attribution rules, tried in a fixed order: direct quotes first (attribution after,
+//! around, then before the quote), then quotes that inherit a speaker, then reported speech
+//! on the cues no quote used, then quotes nobody is named for.
+
+use super::mentions::{Mention, MentionKind};
+use super::resolve::{self, Event};
+use super::words::Words;
+use super::{Attribution as Stage, Cue, Lexicon};
+use crate::doc::{Attribution, Doc, Span, TokenKind};
+
+/// Words that may stand between a speaker and the cue: auxiliaries and adverbs
+/// (`Garman has also said`).
+const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "later",
+    "then",
+    "once",
+    "again",
+    "previously",
+    "recently",
+    "further",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "simply",
+    "flatly",
+    "earlier",
+    "would",
+    "will",
+    "has",
+    "had",
+    "told",
+    "often",
+    "frequently",
+    "firmly",
+    "immediately",
+    "quickly",
+    "bluntly",
+    "finally",
+    "similarly",
+    "subsequently",
+    "separately",
+    "elsewhere",
+    "just",
+    "even",
+    "still",
+];
+
+/// Words that negate a cue before it.
+const NEGATIONS: &[&str] = &["not", "never", "no", "nor", "neither", "hardly"];
+
+/// Participles that start a new attribution after a comma: content stops before them.
+const CONTENT_STOPS: &[&str] = &[
+    "adding",
+    "saying",
+    "noting",
+    "arguing",
+    "explaining",
+    "claiming",
+    "insisting",
+    "warning",
+    "according",
+];
+
+/// Nouns that name a stance in `X's position is that …`.
+const STANCE_NOUNS: &[&str] = &[
+    "position",
+    "view",
+    "argument",
+    "belief",
+    "contention",
+    "claim",
+    "assessment",
+    "message",
+    "point",
+    "conclusion",
+    "stance",
+    "case",
+    "thesis",
+    "answer",
+    "response",
+    "explanation",
+];
+
+/// Confidence of each rule: how often it was right on the development data.
+fn confidence(rule: &str) -> f32 {
+    match rule {
+        "quote-speaker-cue" | "quote-cue-speaker" | "quote-split" => 0.9,
+        "speaker-cue-quote" | "intro-colon-quote" => 0.85,
+        "according-to-first" | "according-to-last" | "position-is-that" => 0.8,
+        "speaker-cue-that" | "content-speaker-cue" | "content-cue-speaker" => 0.75,
+        "quote-dash-speaker" | "speaker-colon-quote" => 0.7,
+        "floating-quote" | "speaker-cue-clause" => 0.65,
+        _ => 0.4,
+    }
+}
+
+/// An attribution being built, with what resolution needs.
+struct Found {
+    attribution: Attribution,
+    mention: Option<Mention>,
+    /// For a floating quote: the attribution whose speaker it inherits.
+    inherits: Option<usize>,
+}
+
+struct Ctx<'a, 'd> {
+    lex: &'a Lexicon,
+    words: &'a Words<'d>,
+    /// Paragraphs that are headings, datelines or bylines.
+    skip: Vec<bool>,
+    /// Words already used as a cue or speaker.
+    used: Vec<bool>,
+}
+
+impl Ctx<'_, '_> {
+    fn cue(&self, w: usize) -> Option<Cue> {
+        let words = self.words;
+        if words.kind(w) != TokenKind::Word || words.quote(w).is_some() || self.used[w] {
+            return None;
+        }
+        // A capitalised cue only opens a sentence ("Said Garman: …").
+        if words.is_capitalised(w) && w > 0 && words.sentence(w - 1) == words.sentence(w) {
+            return None;
+        }
+        let lower = words.lower(w);
+        if let Some(cue) = self.lex.cues.get(lower) {
+            return Some(*cue);
+        }
+        // The stem is only a fallback for regular forms the list lacks.
+        if lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s') {
+            return self.lex.cue_stems.get(words.stem(w)).copied();
+        }
+        None
+    }
+
+    fn negated(&self, cue: usize) -> bool {
+        let words = self.words;
+        let mut w = cue;
+        for _ in 0..3 {
+            if w == 0 || words.sentence(w - 1) != words.sentence(cue) {
+                return false;
+            }
+            w -= 1;
+            let lower = words.lower(w);
+            if NEGATIONS.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t") {
+                return true;
+            }
+            if !BETWEEN_SPEAKER_AND_CUE.contains(&lower)
+                && !matches!(
+                    lower,
+                    "did" | "does" | "do" | "could" | "would" | "will" | "can" | "should" | "might"
+                )
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A speaker before the cue at `cue`: skips auxiliaries, adverbs and one appositive.
+    fn speaker_before(&self, cue: usize, floor: usize) -> Option<Mention> {
+        let words = self.words;
+        let sentence = words.sentence(cue);
+        let mut k = cue.checked_sub(1)?;
+        while k > floor
+            && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k))
+            && !self.is_pronoun_like(k)
+        {
+            k -= 1;
+        }
+        if k < floor || words.sentence(k) != sentence || words.quote(k).is_some() {
+            return None;
+        }
+        if words.text(k) == "," {
+            // "Hugh Hill, a doctor at the clinic, said": find the comma that opens the aside.
+            let mut j = k;
+            let limit = k.saturating_sub(20).max(floor);
+            while j > limit {
+                j -= 1;
+                if words.sentence(j) != sentence
+                    || words.quote(j).is_some()
+                    || self.cue(j).is_some()
+                {
+                    return None;
+                }
+                if words.text(j) == "," {
+                    let mention = self
+                        .lex
+                        .mention_ending_at(words, j.checked_sub(1)?, floor)?;
+                    return matches!(
+                        mention.kind,
+                        MentionKind::Person | MentionKind::Organisation
+                    )
+                    .then_some(mention);
+                }
+            }
+            return None;
+        }
+        let mention = self.lex.mention_ending_at(words, k, floor)?;
+        self.acceptable(&mention).then_some(mention)
+    }
+
+    fn is_pronoun_like(&self, w: usize) -> bool {
+        self.lex.pronouns.contains_key(self.words.lower(w))
+    }
+
+    /// Whether a mention can be a speaker: never in a heading, never a bare title.
+    fn acceptable(&self, mention: &Mention) -> bool {
+        let words = self.words;
+        !self.skip[words.paragraph(mention.first)]
+            && (mention.first..=mention.last).all(|w| !self.used[w] && words.quote(w).is_none())
+    }
+
+    /// The last word of the sentence holding `w` (paragraph-bounded).
+    fn sentence_last(&self, w: usize) -> usize {
+        let words = self.words;
+        let s = words.sentence(w);
+        let mut k = w;
+        while k + 1 < words.len() && words.sentence(k + 1) == s {
+            k += 1;
+        }
+        k
+    }
+
+    fn sentence_first(&self, w: usize) -> usize {
+        let words = self.words;
+        let s = words.sentence(w);
+        let mut k = w;
+        while k > 0 && words.sentence(k - 1) == s {
+            k -= 1;
+        }
+        k
+    }
+
+    fn mark_used(&mut self, mention: Option<&Mention>, cue: Option<(usize, usize)>) {
+        if let Some(m) = mention {
+            for w in m.first..=m.last {
+                self.used[w] = true;
+            }
+        }
+        if let Some((a, b)) = cue {
+            for w in a..=b {
+                self.used[w] = true;
+            }
+        }
+    }
+}
+
+/// Finds the document's attributions, in content order.
+pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
+    let words = Words::new(doc);
+    if words.len() == 0 {
+        return Vec::new();
+    }
+    let lex = &stage.lexicon;
+    let skip = headings(lex, &words, doc, stage.heading_max_words);
+    let mut ctx = Ctx {
+        lex,
+        words: &words,
+        skip,
+        used: vec![false; words.len()],
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let mut quote_done = vec![false; doc.quotes.len()];
+
+    direct_quotes(&mut ctx, doc, &mut found, &mut quote_done);
+    floating_quotes(&mut ctx, doc, &mut found, &mut quote_done);
+    reported_speech(&mut ctx, doc, &mut found, &mut quote_done);
+    unattributed_quotes(
+        &ctx,
+        doc,
+        stage.unattributed_min_words,
+        &mut found,
+        &quote_done,
+    );
+
+    // Resolve speakers: names in the text and speaker mentions, in text order.
+    let mut events = resolve::name_events(lex, &words, &ctx.skip);
+    for (k, f) in found.iter().enumerate() {
+        if let Some(mention) = f.mention {
+            events.push(Event {
+                at: mention.span.start,
+                mention,
+                attribution: Some(k),
+            });
+        }
+    }
+    let canonical = resolve::resolve(lex, &words, events, found.len());
+    let mut out: Vec<Attribution> = Vec::with_capacity(found.len());
+    for (k, f) in found.iter().enumerate() {
+        let mut attribution = f.attribution.clone();
+        attribution.speaker_canonical = match f.inherits {
+            Some(from) => canonical[from].clone(),
+            None => canonical[k].clone(),
+        };
+        out.push(attribution);
+    }
+    out.sort_by_key(|a| (a.hull().start, a.hull().end));
+    out
+}
+
+/// Marks headings, datelines and bylines: paragraphs that hold no claim and give no speaker.
+fn headings(lex: &Lexicon, words: &Words, doc: &Doc, max_words: usize) -> Vec<bool> {
+    let text = doc.text();
+    let mut counts = vec![0usize; doc.paragraphs.len()];
+    let mut byline = vec![false; doc.paragraphs.len()];
+    for w in 0..words.len() {
+        let p = words.paragraph(w);
+        if words.kind(w) == TokenKind::Word {
+            counts[p] += 1;
+            if lex.bylines.contains(words.lower(w)) && words.quote(w).is_none() {
+                byline[p] = true;
+            }
+        }
+    }
+    doc.paragraphs
+        .iter()
+        .enumerate()
+        .map(|(p, span)| {
+            let body = span.of(text);
+            let last = body.chars().next_back().unwrap_or('.');
+            let terminal = matches!(
+                last,
+                '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':' | ')' | '»' | ';' | ','
+            );
+            (!terminal && counts[p] <= max_words) || (byline[p] && counts[p] <= 8 && !terminal)
+        })
+        .collect()
+}
+
+/// Direct quotes attributed by a cue after, around or before them.
+fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [bool]) {
+    let words = ctx.words;
+    let mut q = 0;
+    while q < doc.quotes.len() {
+        let quote = &doc.quotes[q];
+        let first = words.at_or_after(quote.span.start);
+        if done[q] || quote.words == 0 || first >= words.len() || ctx.skip[words.paragraph(first)] {
+            q += 1;
+            continue;
+        }
+        let mut pieces = vec![quote.span];
+        let mut hit = after_quote(ctx, doc, q);
+        if let Some((mention, cue, end, _)) = hit {
+            // "…," Garman said, "…": the second piece joins the first.
+            let mut k = end + 1;
+            if k < words.len() && words.text(k) == "," {
+                k += 1;
+            }
+            if k < words.len() && k > end {
+                if let Some(next) = words.quote(k) {
+                    let next_quote = &doc.quotes[next];
+                    if next > q
+                        && !done[next]
+                        && next_quote.span.start == words.span(k).start
+                        && words.paragraph(k) == words.paragraph(end)
+                    {
+                        pieces.push(next_quote.span);
+                        done[next] = true;
+                        hit = Some((mention, cue, end, "quote-split"));
+                    }
+                }
+            }
+        }
+        if hit.is_none() {
+            hit = before_quote(ctx, doc, q);
+        }
+        if let Some((mention, cue, _, rule)) = hit {
+            done[q] = true;
+            ctx.mark_used(mention.as_ref(), cue);
+            found.push(Found {
+                attribution: Attribution {
+                    content: pieces,
+                    speaker: mention.map(|m| m.span),
+                    speaker_canonical: String::new(),
+                    cue: cue.map(|(a, b)| words.span(a).hull(words.span(b))),
+                    rule,
+                    confidence: confidence(rule),
+                },
+                mention,
+                inherits: None,
+            });
+        }
+        q += 1;
+    }
+}
+
+type Hit = (Option<Mention>, Option<(usize, usize)>, usize, &'static str);
+
+/// `"…," Garman said` / `"…," said Garman` / `"…" — Garman`.
+fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
+    let words = ctx.words;
+    let quote = &doc.quotes[q];
+    let mut w = words.at_or_after(quote.span.end);
+    if w >= words.len() {
+        return None;
+    }
+    let para = words.paragraph(w);
+    let last_of_quote = words.before(quote.span.end)?;
+    if words.paragraph(last_of_quote) != para {
+        return None;
+    }
+    if words.text(w) == "," {
+        w += 1;
+    }
+    if w >= words.len() || words.paragraph(w) != para || words.quote(w).is_some() {
+        return None;
+    }
+    // "— Matt Garman, AWS"
+    if matches!(words.text(w), "—" | "–" | "-" | "--") && words.kind(w) == TokenKind::Punct {
+        let mention = ctx
+            .lex
+            .mention_starting_at(words, w + 1, (w + 8).min(words.len() - 1))?;
+        if matches!(
+            mention.kind,
+            MentionKind::Person | MentionKind::Organisation
+        ) && ctx.acceptable(&mention)
+        {
+            return Some((
+                Some(mention),
+                Some((w, w)),
+                mention.last,
+                "quote-dash-speaker",
+            ));
+        }
+        return None;
+    }
+    let ceiling = (w + 12).min(words.len() - 1);
+    // "said Garman"
+    if ctx.cue(w).is_some() {
+        let mention = ctx.lex.mention_starting_at(words, w + 1, ceiling)?;
+        if ctx.acceptable(&mention) && mention.kind != MentionKind::FirstPerson {
+            return Some((
+                Some(mention),
+                Some((w, w)),
+                mention.last,
+                "quote-cue-speaker",
+            ));
+        }
+        return None;
+    }
+    // "Garman said", "Hugh Hill, a doctor, said"
+    let mention = ctx.lex.mention_starting_at(words, w, ceiling)?;
+    if !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
+        return None;
+    }
+    let mut k = mention.last + 1;
+    if k < words.len()
+        && words.text(k) == ","
+        && matches!(
+            mention.kind,
+            MentionKind::Person | MentionKind::Organisation
+        )
+    {
+        // an aside between the speaker and the cue
+        let limit = (k + 16).min(words.len() - 1);
+        let mut j = k + 1;
+        while j <= limit
+            && words.text(j) != ","
+            && words.sentence(j) == words.sentence(k)
+            && words.quote(j).is_none()
+        {
+            j += 1;
+        }
+        if j <= limit && words.text(j) == "," {
+            k = j + 1;
+        }
+    }
+    while k < words.len() && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k)) {
+        k += 1;
+    }
+    if k < words.len() && words.paragraph(k) == para && ctx.cue(k).is_some() && !ctx.negated(k) {
+        return Some((Some(mention), Some((k, k)), k, "quote-speaker-cue"));
+    }
+    None
+}
+
+/// `Garman said: "…"`, `Garman told reporters, "…"`, a colon-ended paragraph before, `Garman: "…"`.
+fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
+    let words = ctx.words;
+    let quote = &doc.quotes[q];
+    let mut k = words.before(quote.span.start)?;
+    let first = words.at_or_after(quote.span.start);
+    let mut rule = "speaker-cue-quote";
+    if words.paragraph(k) != words.paragraph(first) {
+        // Only a paragraph that ends with a colon introduces the next.
+        if words.text(k) != ":" || ctx.skip[words.paragraph(k)] {
+            return None;
+        }
+        rule = "intro-colon-quote";
+    }
+    if words.quote(k).is_some() {
+        return None;
+    }
+    let colon = words.text(k) == ":";
+    if matches!(words.text(k), ":" | ",") {
+        k = k.checked_sub(1)?;
+    }
+    // Look back a few words for the cue: "told reporters", "said in a statement".
+    let floor = ctx.sentence_first(k);
+    for c in (floor..=k).rev().take(6) {
+        if words.quote(c).is_some()
+            || (c < k && words.kind(c) == TokenKind::Punct && words.text(c) != ".")
+        {
+            break;
+        }
+        if ctx.cue(c).is_none() || ctx.negated(c) {
+            continue;
+        }
+        // Between the cue and the quote: nothing that reads as the start of content.
+        if (c + 1..=k).any(|w| {
+            ctx.lex.function_words.contains(words.lower(w))
+                && !matches!(
+                    words.lower(w),
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "a"
+                        | "the"
+                        | "an"
+                        | "with"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "this"
+                        | "last"
+                        | "for"
+                        | "by"
+                )
+        }) {
+            break;
+        }
+        if c < k && !colon && words.text(k + 1) != "," {
+            break;
+        }
+        let mention = match ctx.speaker_before(c, floor) {
+            Some(m) => Some(m),
+            None => {
+                // "Said Garman:" with the speaker after the cue.
+                let m = ctx.lex.mention_starting_at(words, c + 1, k)?;
+                ctx.acceptable(&m).then_some(m)
+            }
+        };
+        if let Some(m) = mention {
+            if m.kind == MentionKind::FirstPerson {
+                return None;
+            }
+        }
+        return mention.map(|m| (Some(m), Some((c, c)), c, rule));
+    }
+    // "Garman: "…""
+    if colon && rule == "speaker-cue-quote" {
+        let mention = ctx.lex.mention_ending_at(words, k, floor)?;
+        if mention.first == floor && mention.kind == MentionKind::Person && ctx.acceptable(&mention)
+        {
+            let colon_word = k + 1;
+            return Some((
+                Some(mention),
+                Some((colon_word, colon_word)),
+                colon_word,
+                "speaker-colon-quote",
+            ));
+        }
+    }
+    None
+}
+
+/// A quote with no cue of its own, right after an attributed quote, inherits its speaker.
+fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [bool]) {
+    let words = ctx.words;
+    let mut last_direct: Option<usize> = None; // index into found
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&k| found[k].attribution.hull().start);
+    let mut next_found = 0;
+    for (q, quote) in doc.quotes.iter().enumerate() {
+        while next_found < order.len()
+            && found[order[next_found]].attribution.hull().start <= quote.span.start
+        {
+            let k = order[next_found];
+            if found[k].mention.is_some() {
+                last_direct = Some(k);
+            }
+            next_found += 1;
+        }
+        if done[q] || quote.words < 3 {
+            continue;
+        }
+        let Some(from) = last_direct else { continue };
+        let first = words.at_or_after(quote.span.start);
+        if first >= words.len() || ctx.skip[words.paragraph(first)] {
+            continue;
+        }
+        let para = words.paragraph(first);
+        let prev_end = found[from].attribution.hull().end;
+        let Some(prev_word) = words.before(prev_end) else {
+            continue;
+        };
+        let prev_para = words.paragraph(prev_word);
+        let starts_paragraph = doc.paragraphs[para].start == quote.span.start;
+        // Same paragraph, next sentence; or a paragraph that opens with the quote right after.
+        let adjacent = (para == prev_para
+            && words.sentence(first) <= words.sentence(prev_word) + 2)
+            || (starts_paragraph && para == prev_para + 1);
+        if !adjacent {
+            continue;
+        }
+        // Nothing between the two may be a cue of another speaker.
+        let between_cue = (words.at_or_after(prev_end)..first).any(|w| ctx.cue(w).is_some());
+        if between_cue {
+            continue;
+        }
+        done[q] = true;
+        found.push(Found {
+            attribution: Attribution {
+                content: vec![quote.span],
+                speaker: None,
+                speaker_canonical: String::new(),
+                cue: None,
+                rule: "floating-quote",
+                confidence: confidence("floating-quote"),
+            },
+            mention: None,
+            inherits: Some(from),
+        });
+    }
+}
+
+/// Reported speech on cues no quote used.
+fn reported_speech(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [bool]) {
+    let words = ctx.words;
+    let mut w = 0;
+    while w < words.len() {
+        if ctx.skip[words.paragraph(w)] || words.quote(w).is_some() || ctx.used[w] {
+            w += 1;
+            continue;
+        }
+        let hit = according_to(ctx, w)
+            .or_else(|| stance_is_that(ctx, w))
+            .or_else(|| ctx.cue(w).and_then(|cue| reported_cue(ctx, w, cue)));
+        let Some((mention, cue, content, rule)) = hit else {
+            w += 1;
+            continue;
+        };
+        // Content may not swallow a quote already attributed.
+        let overlaps_claim = found
+            .iter()
+            .any(|f| f.attribution.content.iter().any(|p| p.overlaps(content)));
+        if overlaps_claim || mention.is_none() {
+            w += 1;
+            continue;
+        }
+        // The quotes inside reported speech are part of it (a mixed claim).
+        for (q, quote) in doc.quotes.iter().enumerate() {
+            if content.contains(quote.span) || quote.span.overlaps(content) {
+                done[q] = true;
+            }
+        }
+        ctx.mark_used(mention.as_ref(), Some(cue));
+        found.push(Found {
+            attribution: Attribution {
+                content: vec![content],
+                speaker: mention.map(|m| m.span),
+                speaker_canonical: String::new(),
+                cue: Some(words.span(cue.0).hull(words.span(cue.1))),
+                rule,
+                confidence: confidence(rule),
+            },
+            mention,
+            inherits: None,
+        });
+        w = cue.1 + 1;
+    }
+}
+
+type Reported = (Option<Mention>, (usize, usize), Span, &'static str);
+
+/// The content from word `from` to the end of its clause, trimmed of a final full stop.
+fn clause_from(ctx: &Ctx, from: usize, to_max: usize) -> Option<Span> {
+    let words = ctx.words;
+    if from > to_max || from >= words.len() {
+        return None;
+    }
+    let sentence = words.sentence(from);
+    let mut last = from;
+    let mut k = from;
+    while k <= to_max && k < words.len() && words.sentence(k) == sentence {
+        let text = words.text(k);
+        if text == ";"
+            || (text == "," && k + 1 < words.len() && CONTENT_STOPS.contains(&words.lower(k + 1)))
+        {
+            break;
+        }
+        last = k;
+        k += 1;
+    }
+    // Drop closing punctuation outside quotes.
+    while last > from && words.kind(last) == TokenKind::Punct && words.quote(last).is_none() {
+        last -= 1;
+    }
+    let span = words.span(from).hull(words.span(last));
+    let count = (from..=last)
+        .filter(|&w| matches!(words.kind(w), TokenKind::Word | TokenKind::Number))
+        .count();
+    (count >= 3).then_some(span)
+}
+
+/// Reported speech on a cue verb at `c`.
+fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
+    let words = ctx.words;
+    if ctx.negated(c) {
+        return None;
+    }
+    let first = ctx.sentence_first(c);
+    let last = ctx.sentence_last(c);
+    // "…, Garman said." / "…, said Garman." at the end of the sentence.
+    if let Some(hit) = content_before(ctx, c, first, last) {
+        return Some(hit);
+    }
+    let mention = ctx.speaker_before(c, first)?;
+    if mention.kind == MentionKind::FirstPerson {
+        return None;
+    }
+    // After the cue: an addressee, time or place words, then "that" or a bare clause.
+    let mut k = c + 1;
+    if cue.object && k <= last {
+        if let Some(object) = ctx.lex.mention_starting_at(words, k, last) {
+            k = object.last + 1;
+        } else if k <= last && words.kind(k) == TokenKind::Word && !words.is(k, "that") {
+            k += 1;
+        }
+    }
+    for j in k..(k + 7).min(last + 1) {
+        if words.is(j, "that") {
+            let content = clause_from(ctx, j + 1, last)?;
+            return Some((Some(mention), (c, c), content, "speaker-cue-that"));
+        }
+        if words.kind(j) == TokenKind::Punct || words.quote(j).is_some() || ctx.cue(j).is_some() {
+            break;
+        }
+    }
+    if !cue.clause || k > last {
+        return None;
+    }
+    // A bare clause starts with a subject: a pronoun, a determiner, a name or a number.
+    let lower = words.lower(k);
+    let starts_clause = ctx.lex.pronouns.contains_key(lower)
+        || matches!(
+            lower,
+            "i" | "we"
+                | "you"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "these"
+                | "those"
+                | "there"
+                | "it"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "some"
+                | "no"
+                | "all"
+                | "many"
+                | "most"
+        )
+        || words.is_capitalised(k)
+        || words.kind(k) == TokenKind::Number;
+    if !starts_clause {
+        return None;
+    }
+    let content = clause_from(ctx, k, last)?;
+    Some((Some(mention), (c, c), content, "speaker-cue-clause"))
+}
+
+/// `…, Garman said.` and `…, said Garman.`: the cue and speaker close the sentence.
+fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Reported> {
+    let words = ctx.words;
+    // What is left after the cue must be the speaker, or a few time or place words.
+    let (mention, comma, rule) = if let Some(m) = ctx.lex.mention_starting_at(words, c + 1, last) {
+        let before = c.checked_sub(1)?;
+        if words.text(before) != "," || m.kind == MentionKind::FirstPerson {
+            return None;
+        }
+        if !trailer_only(ctx, m.last + 1, last) {
+            return None;
+        }
+        (m, before, "content-cue-speaker")
+    } else {
+        if !trailer_only(ctx, c + 1, last) {
+            return None;
+        }
+        let m = ctx.speaker_before(c, first)?;
+        let before = m.first.checked_sub(1)?;
+        if words.text(before) != "," || m.kind == MentionKind::FirstPerson {
+            return None;
+        }
+        (m, before, "content-speaker-cue")
+    };
+    if !ctx.acceptable(&mention) || comma <= first {
+        return None;
+    }
+    let content = clause_span(ctx, first, comma - 1)?;
+    Some((Some(mention), (c, c), content, rule))
+}
+
+/// True when words `from..=last` are only closing punctuation or a short time/place tail
+/// ("on Tuesday", "in a statement").
+fn trailer_only(ctx: &Ctx, from: usize, last: usize) -> bool {
+    let words = ctx.words;
+    if from > last {
+        return true;
+    }
+    let tail: Vec<usize> = (from..=last)
+        .filter(|&w| words.kind(w) != TokenKind::Punct)
+        .collect();
+    if tail.len() > 6 {
+        return false;
+    }
+    tail.iter()
+        .all(|&w| words.quote(w).is_none() && ctx.cue(w).is_none())
+        && (from..=last).all(|w| {
+            words.kind(w) != TokenKind::Punct
+                || matches!(words.text(w), "." | "!" | "?" | "," | "…")
+        })
+}
+
+/// The words `from..=to` as content, with their punctuation trimmed at both ends.
+fn clause_span(ctx: &Ctx, mut from: usize, mut to: usize) -> Option<Span> {
+    let words = ctx.words;
+    while from < to && words.kind(from) == TokenKind::Punct && words.quote(from).is_none() {
+        from += 1;
+    }
+    while to > from && words.kind(to) == TokenKind::Punct && words.quote(to).is_none() {
+        to -= 1;
+    }
+    let count = (from..=to)
+        .filter(|&w| matches!(words.kind(w), TokenKind::Word | TokenKind::Number))
+        .count();
+    (count >= 3).then(|| words.span(from).hull(words.span(to)))
+}
+
+/// `According to Garman, …` and `…, according to Garman.`
+fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
+    let words = ctx.words;
+    if !words.is(w, "according") || w + 1 >= words.len() || !words.is(w + 1, "to") {
+        return None;
+    }
+    let first = ctx.sentence_first(w);
+    let last = ctx.sentence_last(w);
+    let mention = ctx.lex.mention_starting_at(words, w + 2, last)?;
+    if !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
+        return None;
+    }
+    let cue = (w, w + 1);
+    // Openers like "But" may precede it.
+    let leading = (first..w).all(|k| ctx.lex.function_words.contains(words.lower(k)));
+    if leading {
+        let mut k = mention.last + 1;
+        while k <= last && words.text(k) != "," {
+            k += 1;
+        }
+        let content = clause_from(ctx, k + 1, last)?;
+        return Some((Some(mention), cue, content, "according-to-first"));
+    }
+    if w > first && words.text(w - 1) == "," && trailer_only(ctx, mention.last + 1, last) {
+        let content = clause_span(ctx, first, w - 2)?;
+        return Some((Some(mention), cue, content, "according-to-last"));
+    }
+    None
+}
+
+/// `Garman's position is that …`
+fn stance_is_that(ctx: &Ctx, w: usize) -> Option<Reported> {
+    let words = ctx.words;
+    if !STANCE_NOUNS.contains(&words.lower(w)) || w + 2 >= words.len() || w == 0 {
+        return None;
+    }
+    let verb = w + 1;
+    if !matches!(words.lower(verb), "is" | "was" | "remains") || !words.is(verb + 1, "that") {
+        return None;
+    }
+    let owner = w - 1;
+    let lower = words.lower(owner);
+    let first = ctx.sentence_first(w);
+    let mention = if matches!(lower, "his" | "her" | "their" | "its") {
+        let class = match lower {
+            "his" => super::mentions::PronounClass::Male,
+            "her" => super::mentions::PronounClass::Female,
+            "their" => super::mentions::PronounClass::Plural,
+            _ => super::mentions::PronounClass::Thing,
+        };
+        let span = words.span(owner);
+        Mention {
+            span,
+            name: span,
+            kind: MentionKind::Pronoun(class),
+            first: owner,
+            last: owner,
+        }
+    } else if lower.ends_with("'s") || lower.ends_with("’s") {
+        ctx.lex.mention_ending_at(words, owner, first)?
+    } else {
+        return None;
+    };
+    if !ctx.acceptable(&mention) {
+        return None;
+    }
+    let content = clause_from(ctx, verb + 2, ctx.sentence_last(w))?;
+    Some((Some(mention), (w, verb), content, "position-is-that"))
+}
+
+/// Quotes nobody is named for, when they read like speech.
+fn unattributed_quotes(
+    ctx: &Ctx,
+    doc: &Doc,
+    min_words: usize,
+    found: &mut Vec<Found>,
+    done: &[bool],
+) {
+    let words = ctx.words;
+    let text = doc.text();
+    for (q, quote) in doc.quotes.iter().enumerate() {
+        if done[q] || quote.words < min_words {
+            continue;
+        }
+        let first = words.at_or_after(quote.span.start);
+        if first >= words.len() || ctx.skip[words.paragraph(first)] {
+            continue;
+        }
+        // Speech ends with a terminal mark or comma inside the quote; titles do not.
+        let inner = quote.inner(text).of(text).trim_end();
+        if !inner.ends_with(['.', '!', '?', ',', '…', '-', '—']) {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|f| f.attribution.content.iter().any(|p| p.overlaps(quote.span)))
+        {
+            continue;
+        }
+        found.push(Found {
+            attribution: Attribution {
+                content: vec![quote.span],
+                speaker: None,
+                speaker_canonical: String::new(),
+                cue: None,
+                rule: "quote-unattributed",
+                confidence: confidence("quote-unattributed"),
+            },
+            mention: None,
+            inherits: None,
+        });
+    }
+}

@@ -1,0 +1,156 @@
+//! Table-driven tests of the attribution rules on sentences written for them.
+
+use crate::doc::Article;
+use crate::pipeline::Pipeline;
+
+/// (content, speaker, canonical, cue, rule) of every claim found in `text`.
+fn claims(text: &str) -> Vec<(String, String, String, String, String)> {
+    let pipeline = Pipeline::default_pipeline().unwrap();
+    let doc = pipeline.run(Article {
+        id: "t".into(),
+        source: "t".into(),
+        text: text.into(),
+    });
+    let slice = |s: Option<crate::doc::Span>| s.map(|s| s.of(text).to_string()).unwrap_or_default();
+    doc.claims
+        .iter()
+        .map(|c| {
+            let a = &c.attribution;
+            let content: Vec<&str> = a.content.iter().map(|p| p.of(text)).collect();
+            (
+                content.join(" "),
+                slice(a.speaker),
+                a.speaker_canonical.clone(),
+                slice(a.cue),
+                a.rule.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn patterns() {
+    struct Case {
+        text: &'static str,
+        want: &'static [(
+            &'static str,
+            &'static str,
+            &'static str,
+            &'static str,
+            &'static str,
+        )],
+    }
+    let cases = [
+        Case {
+            text: "Dana Ruiz runs the bakery. “We sell out by noon,” Ruiz said.",
+            want: &[(
+                "“We sell out by noon,”",
+                "Ruiz",
+                "Dana Ruiz",
+                "said",
+                "quote-speaker-cue",
+            )],
+        },
+        Case {
+            text: "“The bridge will reopen in May,” said Mayor Tom Okafor.",
+            want: &[(
+                "“The bridge will reopen in May,”",
+                "Mayor Tom Okafor",
+                "Tom Okafor",
+                "said",
+                "quote-cue-speaker",
+            )],
+        },
+        Case {
+            text: "Harbour chief Lena Voss said: “Ships are waiting for days.”",
+            want: &[(
+                "“Ships are waiting for days.”",
+                "Harbour chief Lena Voss",
+                "Lena Voss",
+                "said",
+                "speaker-cue-quote",
+            )],
+        },
+        Case {
+            text: "“Prices rose,” Ana Lind said, “and wages did not.”",
+            want: &[(
+                "“Prices rose,” “and wages did not.”",
+                "Ana Lind",
+                "Ana Lind",
+                "said",
+                "quote-split",
+            )],
+        },
+        Case {
+            text: "According to the ministry, exports fell by a third last year.",
+            want: &[(
+                "exports fell by a third last year",
+                "the ministry",
+                "",
+                "According to",
+                "according-to-first",
+            )],
+        },
+        Case {
+            text: "Exports fell by a third last year, according to Carla Mendes.",
+            want: &[(
+                "Exports fell by a third last year",
+                "Carla Mendes",
+                "Carla Mendes",
+                "according to",
+                "according-to-last",
+            )],
+        },
+        Case {
+            text: "Professor Ivo Brandt said that the glacier has lost half its mass.",
+            want: &[(
+                "the glacier has lost half its mass",
+                "Professor Ivo Brandt",
+                "Ivo Brandt",
+                "said",
+                "speaker-cue-that",
+            )],
+        },
+        Case {
+            text: "Mira Holt studies rivers. Holt's position is that the dam must go.",
+            want: &[(
+                "the dam must go",
+                "Holt",
+                "Mira Holt",
+                "position is",
+                "position-is-that",
+            )],
+        },
+        Case {
+            text: "Senator Paul Grant spoke on Monday. He did not say that the vote would fail.",
+            want: &[],
+        },
+        Case {
+            text: "Paul Grant spoke on Monday. He said the vote would fail.",
+            want: &[(
+                "the vote would fail",
+                "He",
+                "Paul Grant",
+                "said",
+                "speaker-cue-clause",
+            )],
+        },
+    ];
+    for case in cases {
+        let got = claims(case.text);
+        let want: Vec<(String, String, String, String, String)> = case
+            .want
+            .iter()
+            .map(|(a, b, c, d, e)| {
+                (
+                    a.to_string(),
+                    b.to_string(),
+                    c.to_string(),
+                    d.to_string(),
+                    e.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{}", case.text);
+    }
+}
