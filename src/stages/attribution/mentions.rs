@@ -57,7 +57,8 @@ const NAME_LINKS: &[&str] = &[
 ];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
-    "some", "many", "several", "other", "two", "three", "both", "most", "few",
+    "some", "many", "several", "other", "two", "three", "four", "five", "both", "most", "few",
+    "one", "another", "every", "each", "any", "no",
 ];
 
 impl Lexicon {
@@ -89,6 +90,9 @@ impl Lexicon {
     fn joins_name(&self, words: &Words, w: usize) -> bool {
         if words.text(w) == "." {
             self.title_at(words, w - 1) == 2 || is_initial(words.text(w - 1))
+        } else if is_tight_hyphen(words, w) {
+            // "Lopez-Cantera"
+            self.is_name_word(words, w - 1) && words.is_capitalised(w + 1)
         } else {
             NAME_LINKS.contains(&words.lower(w)) && self.is_name_word(words, w - 1)
         }
@@ -278,6 +282,28 @@ impl Lexicon {
                 saw_name = true;
                 last = Some(w);
                 w += 1;
+            } else if saw_name
+                && is_tight_hyphen(words, w)
+                && same(w + 1)
+                && words.is_capitalised(w + 1)
+            {
+                // "Lopez-Cantera"
+                w += 1;
+            } else if words.text(w) == "-"
+                && w > start
+                && same(w + 1)
+                && words.kind(w + 1) == TokenKind::Word
+                && !words.is_capitalised(w + 1)
+            {
+                // a compound modifier: "Florida-based strategist"
+                w += 2;
+            } else if self.people.contains(lower)
+                && same(w + 1)
+                && (self.is_name_word(words, w + 1) || self.title_at(words, w + 1) > 0)
+            {
+                // a role before a name: "strategist Al Cardenas"
+                w += 1;
+                last = Some(w - 1);
             } else if words.text(w) == "." && w > start && is_initial(words.text(w - 1)) {
                 last = Some(w);
                 w += 1;
@@ -347,6 +373,15 @@ pub(crate) fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// A hyphen with no space on either side, joining two words.
+fn is_tight_hyphen(words: &Words, w: usize) -> bool {
+    w > 0
+        && w + 1 < words.len()
+        && words.text(w) == "-"
+        && words.span(w - 1).end == words.span(w).start
+        && words.span(w).end == words.span(w + 1).start
 }
 
 /// A single capital letter: an initial before its full stop.

@@ -35,9 +35,6 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "earlier",
     "would",
     "will",
-    "has",
-    "had",
-    "told",
     "often",
     "frequently",
     "firmly",
@@ -179,33 +176,69 @@ impl Ctx<'_, '_> {
         if k < floor || words.sentence(k) != sentence || words.quote(k).is_some() {
             return None;
         }
+        // "Sen. Ted Cruz (Tex.) has said": a bracketed aside.
+        if words.text(k) == ")" {
+            let open = (floor..k).rev().take(8).find(|&j| words.text(j) == "(")?;
+            k = open.checked_sub(1)?;
+            if k < floor {
+                return None;
+            }
+        }
         if words.text(k) == "," {
-            // "Hugh Hill, a doctor at the clinic, said": find the comma that opens the aside.
+            // "Hugh Hill, a doctor at the clinic, said", "Michael Seaman, who lives near
+            // the capital, Sacramento, said": the speaker is the name before one of the
+            // commas of the aside.
             let mut j = k;
-            let limit = k.saturating_sub(20).max(floor);
+            let limit = k.saturating_sub(30).max(floor);
             while j > limit {
                 j -= 1;
-                if words.sentence(j) != sentence
-                    || words.quote(j).is_some()
-                    || self.cue(j).is_some()
-                {
+                if words.sentence(j) != sentence || words.quote(j).is_some() {
                     return None;
                 }
-                if words.text(j) == "," {
-                    let mention = self
-                        .lex
-                        .mention_ending_at(words, j.checked_sub(1)?, floor)?;
-                    return matches!(
-                        mention.kind,
-                        MentionKind::Person | MentionKind::Organisation
-                    )
-                    .then_some(mention);
+                if words.text(j) == "," && j > floor {
+                    if let Some(mention) = self.lex.mention_ending_at(words, j - 1, floor) {
+                        let named = matches!(
+                            mention.kind,
+                            MentionKind::Person | MentionKind::Organisation
+                        );
+                        // The name must open the clause: nothing but openers before it.
+                        let opens = mention.first == floor
+                            || words.kind(mention.first - 1) == TokenKind::Punct
+                            || self
+                                .lex
+                                .function_words
+                                .contains(words.lower(mention.first - 1));
+                        if named && opens && self.acceptable(&mention) {
+                            return Some(mention);
+                        }
+                    }
                 }
             }
             return None;
         }
-        let mention = self.lex.mention_ending_at(words, k, floor)?;
-        self.acceptable(&mention).then_some(mention)
+        if let Some(mention) = self.lex.mention_ending_at(words, k, floor) {
+            return self.acceptable(&mention).then_some(mention);
+        }
+        // "The radioman pointed out": a short phrase opening the sentence with a determiner.
+        let first = floor;
+        if k >= first
+            && k - first < 4
+            && matches!(words.lower(first), "the" | "a" | "an" | "one" | "another")
+        {
+            if (first..=k)
+                .all(|w| words.kind(w) == TokenKind::Word && self.cue(w).is_none() && !self.used[w])
+            {
+                let span = words.span(first).hull(words.span(k));
+                return Some(Mention {
+                    span,
+                    name: span,
+                    kind: MentionKind::Group,
+                    first,
+                    last: k,
+                });
+            }
+        }
+        None
     }
 
     fn is_pronoun_like(&self, w: usize) -> bool {
@@ -272,8 +305,8 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
     let mut quote_done = vec![false; doc.quotes.len()];
 
     direct_quotes(&mut ctx, doc, &mut found, &mut quote_done);
-    floating_quotes(&mut ctx, doc, &mut found, &mut quote_done);
     reported_speech(&mut ctx, doc, &mut found, &mut quote_done);
+    floating_quotes(&mut ctx, doc, &mut found, &mut quote_done);
     unattributed_quotes(
         &ctx,
         doc,
@@ -349,29 +382,60 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
         }
         let mut pieces = vec![quote.span];
         let mut hit = after_quote(ctx, doc, q);
-        if let Some((mention, cue, end, _)) = hit {
-            // "…," Garman said, "…": the second piece joins the first.
-            let mut k = end + 1;
-            if k < words.len() && words.text(k) == "," {
-                k += 1;
-            }
-            if k < words.len() && k > end {
-                if let Some(next) = words.quote(k) {
-                    let next_quote = &doc.quotes[next];
-                    if next > q
-                        && !done[next]
-                        && next_quote.span.start == words.span(k).start
-                        && words.paragraph(k) == words.paragraph(end)
-                    {
-                        pieces.push(next_quote.span);
-                        done[next] = true;
-                        hit = Some((mention, cue, end, "quote-split"));
-                    }
-                }
-            }
-        }
         if hit.is_none() {
             hit = before_quote(ctx, doc, q);
+        }
+        if let Some((mention, cue, end, rule)) = hit.as_mut() {
+            // The quote goes on after its attribution: `"…," Garman said, "…"` (a split
+            // quote), or `"…," Garman said. "…"` (the same speaker, nothing new between).
+            let mut last = (*end).max(words.before(quote.span.end).unwrap_or(*end));
+            // An attribution after the quote may run on ("said Robert Mason, a professor
+            // who …"): the next quote may follow the end of its sentence.
+            if *end > words.before(quote.span.end).unwrap_or(0) {
+                let sentence_end = ctx.sentence_last(*end);
+                if (*end..=sentence_end).all(|w| {
+                    words.quote(w).is_none() && words.paragraph(w) == words.paragraph(*end)
+                }) {
+                    last = sentence_end;
+                }
+            }
+            loop {
+                let mut k = last + 1;
+                let mut comma = false;
+                while k < words.len()
+                    && words.kind(k) == TokenKind::Punct
+                    && words.quote(k).is_none()
+                {
+                    comma |= words.text(k) == ",";
+                    k += 1;
+                }
+                let Some(next) = (k < words.len()).then(|| words.quote(k)).flatten() else {
+                    break;
+                };
+                let next_quote = &doc.quotes[next];
+                if next <= q
+                    || done[next]
+                    || next_quote.span.start != words.span(k).start
+                    || words.paragraph(k) != words.paragraph(last)
+                {
+                    break;
+                }
+                if pieces.len() == 1
+                    && comma
+                    && *end > words.before(quote.span.end).unwrap_or(0)
+                    && *rule != "speaker-cue-quote"
+                {
+                    *rule = "quote-split";
+                }
+                pieces.push(next_quote.span);
+                done[next] = true;
+                last = match words.before(next_quote.span.end) {
+                    Some(w) => w,
+                    None => break,
+                };
+            }
+            let _ = mention;
+            let _ = cue;
         }
         if let Some((mention, cue, _, rule)) = hit {
             done[q] = true;
@@ -434,10 +498,17 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         return None;
     }
     let ceiling = (w + 12).min(words.len() - 1);
-    // "said Garman"
+    // "said Garman", "said one former staffer, who …": the speaker closes the clause.
     if ctx.cue(w).is_some() {
-        let mention = ctx.lex.mention_starting_at(words, w + 1, ceiling)?;
-        if ctx.acceptable(&mention) && mention.kind != MentionKind::FirstPerson {
+        let mention = ctx
+            .lex
+            .mention_starting_at(words, w + 1, ceiling)
+            .or_else(|| loose_phrase(ctx, w + 1, ceiling))?;
+        let closes = mention.last + 1 >= words.len()
+            || words.paragraph(mention.last + 1) != para
+            || words.kind(mention.last + 1) == TokenKind::Punct
+            || words.quote(mention.last + 1).is_some();
+        if closes && ctx.acceptable(&mention) && mention.kind != MentionKind::FirstPerson {
             return Some((
                 Some(mention),
                 Some((w, w)),
@@ -447,8 +518,15 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         }
         return None;
     }
-    // "Garman said", "Hugh Hill, a doctor, said"
-    let mention = ctx.lex.mention_starting_at(words, w, ceiling)?;
+    // "Garman said", "Hugh Hill, a doctor, said", "one former staffer said"
+    let mention = ctx.lex.mention_starting_at(words, w, ceiling).or_else(|| {
+        // Any short phrase between the quote and a cue names the speaker.
+        let cue = (w + 1..=ceiling.min(w + 6)).find(|&k| ctx.cue(k).is_some())?;
+        if (w..cue).any(|k| words.kind(k) != TokenKind::Word) {
+            return None;
+        }
+        loose_phrase(ctx, w, cue - 1)
+    })?;
     if !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
         return None;
     }
@@ -481,6 +559,40 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         return Some((Some(mention), Some((k, k)), k, "quote-speaker-cue"));
     }
     None
+}
+
+/// A speaker phrase by position alone: the words from `start` up to a comma, full stop or
+/// `last`, when they are few and hold no cue. Used only where the construction leaves no
+/// other reading (`"…," said one former campaign staffer, who …`).
+fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
+    let words = ctx.words;
+    if start >= words.len() || start > last {
+        return None;
+    }
+    let mut end = start;
+    while end < last
+        && end + 1 < words.len()
+        && words.kind(end + 1) == TokenKind::Word
+        && words.sentence(end + 1) == words.sentence(start)
+    {
+        end += 1;
+    }
+    let count = end - start + 1;
+    if count > 6
+        || (start..=end).any(|k| {
+            words.kind(k) != TokenKind::Word || ctx.cue(k).is_some() || words.quote(k).is_some()
+        })
+    {
+        return None;
+    }
+    let span = words.span(start).hull(words.span(end));
+    Some(Mention {
+        span,
+        name: span,
+        kind: MentionKind::Group,
+        first: start,
+        last: end,
+    })
 }
 
 /// `Garman said: "…"`, `Garman told reporters, "…"`, a colon-ended paragraph before, `Garman: "…"`.
@@ -543,6 +655,7 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         }
         let mention = match ctx.speaker_before(c, floor) {
             Some(m) => Some(m),
+            None if c != floor => None,
             None => {
                 // "Said Garman:" with the speaker after the cue.
                 let m = ctx.lex.mention_starting_at(words, c + 1, k)?;
@@ -609,7 +722,8 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
         let adjacent = (para == prev_para
             && words.sentence(first) <= words.sentence(prev_word) + 2)
             || (starts_paragraph && para == prev_para + 1);
-        if !adjacent {
+        // A floating quote opens its sentence; one inside a sentence belongs to that sentence.
+        if !adjacent || ctx.sentence_first(first) != first {
             continue;
         }
         // Nothing between the two may be a cue of another speaker.
