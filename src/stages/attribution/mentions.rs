@@ -65,6 +65,13 @@ impl Lexicon {
     /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
     pub(crate) fn title_at(&self, words: &Words, w: usize) -> usize {
         let lower = words.lower(w);
+        // "co-founder", "vice-president": a hyphenated title is three tokens.
+        if w + 2 < words.len() && is_tight_hyphen(words, w + 1) {
+            let compound = format!("{lower}-{}", words.lower(w + 2));
+            if self.titles.contains(&compound) {
+                return 3;
+            }
+        }
         if w + 1 < words.len() && words.text(w + 1) == "." {
             let dotted = format!("{lower}.");
             if self.titles.contains(&dotted) {
@@ -91,8 +98,9 @@ impl Lexicon {
         if words.text(w) == "." {
             self.title_at(words, w - 1) == 2 || is_initial(words.text(w - 1))
         } else if is_tight_hyphen(words, w) {
-            // "Lopez-Cantera"
-            self.is_name_word(words, w - 1) && words.is_capitalised(w + 1)
+            // "Lopez-Cantera", "co-founder"
+            (self.is_name_word(words, w - 1) && words.is_capitalised(w + 1))
+                || self.title_at(words, w - 1) == 3
         } else {
             NAME_LINKS.contains(&words.lower(w)) && self.is_name_word(words, w - 1)
         }
@@ -278,6 +286,20 @@ impl Lexicon {
             if title > 0 {
                 w += title;
                 last = Some(w - 1);
+            } else if let Some(role) = (last.is_some()
+                && words.kind(w) == TokenKind::Word
+                && !words.is_capitalised(w))
+            .then(|| {
+                (w + 1..=w + 2)
+                    .take_while(|&k| {
+                        same(k) && words.kind(k) == TokenKind::Word && !words.is_capitalised(k)
+                    })
+                    .find(|&k| self.title_at(words, k) > 0 || self.people.contains(words.lower(k)))
+            })
+            .flatten()
+            {
+                // lowercase words before a role: "Sanders campaign manager Jeff Weaver"
+                w = role;
             } else if self.is_name_word(words, w) || (words.is_capitalised(w) && w == start) {
                 saw_name = true;
                 last = Some(w);

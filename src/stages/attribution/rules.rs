@@ -36,6 +36,7 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "would",
     "will",
     "often",
+    "now",
     "frequently",
     "firmly",
     "immediately",
@@ -173,6 +174,20 @@ impl Ctx<'_, '_> {
         {
             k -= 1;
         }
+        // "She went on to say"
+        if k >= floor + 2
+            && words.is(k, "to")
+            && words.is(k - 1, "on")
+            && matches!(words.lower(k - 2), "went" | "goes" | "go" | "going")
+        {
+            k -= 3;
+            while k > floor
+                && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k))
+                && !self.is_pronoun_like(k)
+            {
+                k -= 1;
+            }
+        }
         if k < floor || words.sentence(k) != sentence || words.quote(k).is_some() {
             return None;
         }
@@ -184,7 +199,25 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
+        // "Trump went on the attack, saying, …": a participle after a comma has the
+        // sentence's subject for its speaker.
+        if k + 1 == cue && words.text(k) == "," && words.lower(cue).ends_with("ing") {
+            return self.subject_of(floor, k);
+        }
         if words.text(k) == "," {
+            // "Her campaign manager, Robby Mook, suggested": a name inside the commas.
+            if let Some(inner) = k
+                .checked_sub(1)
+                .and_then(|e| self.lex.mention_ending_at(words, e, floor))
+            {
+                if inner.kind == MentionKind::Person
+                    && inner.first > floor
+                    && words.text(inner.first - 1) == ","
+                    && self.acceptable(&inner)
+                {
+                    return Some(inner);
+                }
+            }
             // "Hugh Hill, a doctor at the clinic, said", "Michael Seaman, who lives near
             // the capital, Sacramento, said": the speaker is the name before one of the
             // commas of the aside.
@@ -196,7 +229,15 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 if words.text(j) == "," && j > floor {
-                    if let Some(mention) = self.lex.mention_ending_at(words, j - 1, floor) {
+                    // "Sen. Richard J. Durbin (D-Ill.), noting …, said"
+                    let mut end = j - 1;
+                    if words.text(end) == ")" {
+                        match (floor..end).rev().take(8).find(|&o| words.text(o) == "(") {
+                            Some(open) if open > floor => end = open - 1,
+                            _ => continue,
+                        }
+                    }
+                    if let Some(mention) = self.lex.mention_ending_at(words, end, floor) {
                         let named = matches!(
                             mention.kind,
                             MentionKind::Person | MentionKind::Organisation
@@ -239,6 +280,27 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// The subject opening the sentence that starts at `first`, when it is a name or a
+    /// third-person pronoun ending before `before`.
+    fn subject_of(&self, first: usize, before: usize) -> Option<Mention> {
+        let words = self.words;
+        let mut start = first;
+        while start < before
+            && matches!(
+                words.lower(start),
+                "but" | "and" | "so" | "then" | "yet" | "still" | "meanwhile" | "later"
+            )
+        {
+            start += 1;
+        }
+        let mention = self.lex.mention_starting_at(words, start, before)?;
+        let fits = matches!(
+            mention.kind,
+            MentionKind::Person | MentionKind::Organisation | MentionKind::Pronoun(_)
+        );
+        (fits && self.acceptable(&mention)).then_some(mention)
     }
 
     fn is_pronoun_like(&self, w: usize) -> bool {
@@ -380,6 +442,15 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
             q += 1;
             continue;
         }
+        // A quote inside reported speech ("Miller said the bill can be “the best of both
+        // worlds,” giving …") is part of that claim, not a claim of its own.
+        let sentence_start = ctx.sentence_first(first);
+        if (sentence_start..first).any(|w| ctx.cue(w).is_some() && !ctx.negated(w))
+            && !before_is_intro(words, first)
+        {
+            q += 1;
+            continue;
+        }
         let mut pieces = vec![quote.span];
         let mut hit = after_quote(ctx, doc, q);
         if hit.is_none() {
@@ -457,6 +528,11 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
     }
 }
 
+/// True when the words just before `first` introduce a quote: a colon or comma (`said: "…"`).
+fn before_is_intro(words: &Words, first: usize) -> bool {
+    first > 0 && matches!(words.text(first - 1), ":" | ",") && words.quote(first - 1).is_none()
+}
+
 type Hit = (Option<Mention>, Option<(usize, usize)>, usize, &'static str);
 
 /// `"…," Garman said` / `"…," said Garman` / `"…" — Garman`.
@@ -504,10 +580,24 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
             .lex
             .mention_starting_at(words, w + 1, ceiling)
             .or_else(|| loose_phrase(ctx, w + 1, ceiling))?;
+        // "said Ben Jacobs in The Guardian": a place or medium may follow.
         let closes = mention.last + 1 >= words.len()
             || words.paragraph(mention.last + 1) != para
             || words.kind(mention.last + 1) == TokenKind::Punct
-            || words.quote(mention.last + 1).is_some();
+            || words.quote(mention.last + 1).is_some()
+            || matches!(
+                words.lower(mention.last + 1),
+                "in" | "on"
+                    | "at"
+                    | "of"
+                    | "for"
+                    | "during"
+                    | "after"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "about"
+            );
         if closes && ctx.acceptable(&mention) && mention.kind != MentionKind::FirstPerson {
             return Some((
                 Some(mention),
@@ -519,14 +609,22 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         return None;
     }
     // "Garman said", "Hugh Hill, a doctor, said", "one former staffer said"
-    let mention = ctx.lex.mention_starting_at(words, w, ceiling).or_else(|| {
-        // Any short phrase between the quote and a cue names the speaker.
-        let cue = (w + 1..=ceiling.min(w + 6)).find(|&k| ctx.cue(k).is_some())?;
-        if (w..cue).any(|k| words.kind(k) != TokenKind::Word) {
-            return None;
+    if let Some(mention) = ctx.lex.mention_starting_at(words, w, ceiling) {
+        if let Some(hit) = speaker_then_cue(ctx, mention, para) {
+            return Some(hit);
         }
-        loose_phrase(ctx, w, cue - 1)
-    })?;
+    }
+    // Any short phrase between the quote and a cue names the speaker.
+    let cue = (w + 1..=ceiling.min(w + 6)).find(|&k| ctx.cue(k).is_some())?;
+    if (w..cue).any(|k| words.kind(k) != TokenKind::Word) {
+        return None;
+    }
+    speaker_then_cue(ctx, loose_phrase(ctx, w, cue - 1)?, para)
+}
+
+/// The cue after a speaker phrase that follows a quote, past an aside and adverbs.
+fn speaker_then_cue(ctx: &Ctx, mention: Mention, para: usize) -> Option<Hit> {
+    let words = ctx.words;
     if !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
         return None;
     }
@@ -577,8 +675,32 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
     {
         end += 1;
     }
+    // It must read as a noun phrase: a determiner or a capitalised word first.
+    let opener = words.is_capitalised(start)
+        || matches!(
+            words.lower(start),
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "some"
+                | "several"
+                | "two"
+                | "three"
+                | "many"
+                | "most"
+                | "this"
+                | "that"
+        );
     let count = end - start + 1;
-    if count > 6
+    if !opener
+        || count > 6
         || (start..=end).any(|k| {
             words.kind(k) != TokenKind::Word || ctx.cue(k).is_some() || words.quote(k).is_some()
         })
