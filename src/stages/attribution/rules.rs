@@ -262,22 +262,21 @@ impl Ctx<'_, '_> {
         }
         // "The radioman pointed out": a short phrase opening the sentence with a determiner.
         let first = floor;
-        if k >= first
+        let short_phrase = k >= first
             && k - first < 4
             && matches!(words.lower(first), "the" | "a" | "an" | "one" | "another")
-        {
-            if (first..=k)
-                .all(|w| words.kind(w) == TokenKind::Word && self.cue(w).is_none() && !self.used[w])
-            {
-                let span = words.span(first).hull(words.span(k));
-                return Some(Mention {
-                    span,
-                    name: span,
-                    kind: MentionKind::Group,
-                    first,
-                    last: k,
-                });
-            }
+            && (first..=k).all(|w| {
+                words.kind(w) == TokenKind::Word && self.cue(w).is_none() && !self.used[w]
+            });
+        if short_phrase {
+            let span = words.span(first).hull(words.span(k));
+            return Some(Mention {
+                span,
+                name: span,
+                kind: MentionKind::Group,
+                first,
+                last: k,
+            });
         }
         None
     }
