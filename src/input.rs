@@ -52,11 +52,14 @@
 
 use std::collections::VecDeque;
 use std::ffi::OsString;
+use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::doc::Article;
 use crate::error::InputError;
@@ -144,6 +147,10 @@ pub struct Inputs {
     options: ReadOptions,
     /// The directory argument being walked.
     walk: Option<Walk>,
+    /// The JSONL or CSV file being read.
+    source: Option<Box<dyn Source>>,
+    /// What `-` reads instead of standard input.
+    stdin: Option<Box<dyn Read + Send>>,
     progress: Progress,
 }
 
@@ -154,8 +161,16 @@ impl Inputs {
             args: args.iter().cloned().collect(),
             options,
             walk: None,
+            source: None,
+            stdin: None,
             progress: Progress::default(),
         }
+    }
+
+    /// Reads the argument `-` from `reader` instead of standard input.
+    pub fn with_stdin(mut self, reader: impl Read + Send + 'static) -> Inputs {
+        self.stdin = Some(Box::new(reader));
+        self
     }
 
     /// The sum of the sizes of the input files, for an estimate of the time left; `None` when
@@ -193,6 +208,12 @@ impl Inputs {
 
     /// Starts reading one argument; returns a record when the argument itself fails.
     fn start_argument(&mut self, arg: String) -> Option<Record> {
+        if arg == "-" {
+            // A second `-` finds standard input at its end and yields nothing.
+            let stdin = self.stdin.take().unwrap_or_else(|| Box::new(io::stdin()));
+            let reader = Box::new(Counted::new(stdin, 0, &self.progress));
+            return self.start_source(Format::Jsonl, &arg, reader);
+        }
         let path = PathBuf::from(&arg);
         let meta = match fs::metadata(&path) {
             Ok(meta) => meta,
@@ -235,13 +256,38 @@ impl Inputs {
     fn start_file(&mut self, file: FileRef) -> Option<Record> {
         match file.kind.format {
             Format::Txt => Some(read_txt(&file, &self.options, &self.progress)),
-            Format::Jsonl | Format::Csv => Some(Record::failed(
-                &file.shown,
-                &file.shown,
-                None,
-                "not read yet",
-            )),
+            Format::Jsonl | Format::Csv => match open_stream(&file, &self.progress) {
+                Ok(reader) => self.start_source(file.kind.format, &file.shown, reader),
+                Err(e) => Some(Record::failed(
+                    &file.shown,
+                    &file.shown,
+                    None,
+                    format!("cannot open: {e}"),
+                )),
+            },
         }
+    }
+
+    /// Starts reading a JSONL or CSV stream named `shown`.
+    fn start_source(
+        &mut self,
+        format: Format,
+        shown: &str,
+        reader: Box<dyn Read + Send>,
+    ) -> Option<Record> {
+        let (reader, bom) = match skip_bom(reader) {
+            Ok(found) => found,
+            Err(e) => {
+                let message = format!("cannot read: {e}");
+                return Some(Record::failed(shown, shown, Some(0), message));
+            }
+        };
+        let options = self.options.clone();
+        self.source = Some(match format {
+            Format::Jsonl => Box::new(JsonlSource::new(shown, reader, bom, options)),
+            Format::Csv | Format::Txt => unreachable!("only JSONL and CSV files are streamed"),
+        });
+        None
     }
 }
 
@@ -250,6 +296,13 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Record> {
         loop {
+            if let Some(source) = &mut self.source {
+                match source.next_record() {
+                    Some(record) => return Some(record),
+                    None => self.source = None,
+                }
+                continue;
+            }
             if let Some(walk) = &mut self.walk {
                 match walk.next() {
                     Some(WalkItem::File(file)) => {
@@ -525,6 +578,381 @@ impl Iterator for Walk {
     }
 }
 
+/// Opens an input file, through a gzip decoder for a `.gz` file.
+fn open_stream(file: &FileRef, progress: &Progress) -> io::Result<Box<dyn Read + Send>> {
+    let handle = File::open(&file.path)?;
+    let size = handle.metadata().map_or(0, |meta| meta.len());
+    let counted = Counted::new(handle, size, progress);
+    Ok(if file.kind.gz {
+        // Multi-member: `cat a.gz b.gz` is a valid gzip file holding both.
+        Box::new(flate2::read::MultiGzDecoder::new(counted))
+    } else {
+        Box::new(counted)
+    })
+}
+
+/// Reads past a UTF-8 byte order mark at the start of `reader`; returns the reader and the
+/// number of bytes skipped, which every byte offset adds back.
+fn skip_bom(mut reader: Box<dyn Read + Send>) -> io::Result<(Box<dyn Read + Send>, u64)> {
+    let mut head = [0; 3];
+    let mut got = 0;
+    while got < head.len() {
+        match reader.read(&mut head[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if head[..got] == *BOM {
+        return Ok((reader, BOM.len() as u64));
+    }
+    let head = io::Cursor::new(head[..got].to_vec());
+    Ok((Box::new(head.chain(reader)), 0))
+}
+
+/// A file that holds many records.
+trait Source: Send {
+    /// The next record, or `None` when the file is done (after an error, too).
+    fn next_record(&mut self) -> Option<Record>;
+}
+
+/// How much of one JSONL line or CSV record is held: the article limit, room for JSON
+/// escapes (`\u00e9` is 6 bytes for 2) or doubled CSV quotes, and 1 MiB for other fields.
+fn record_limit(options: &ReadOptions) -> u64 {
+    (options.max_article_bytes as u64)
+        .saturating_mul(4)
+        .saturating_add(1 << 20)
+}
+
+/// What [`read_line`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// The line is in the buffer.
+    Read,
+    /// The line was longer than the limit and was skipped; it was this many bytes.
+    TooLong(u64),
+    /// There are no more lines.
+    End,
+}
+
+/// Reads one line, with its `\n`, into `buf`, holding no more than `limit` bytes: the rest
+/// of a longer line is read and dropped. `offset` moves past every byte read, so after an
+/// error it is where the error happened.
+fn read_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+    offset: &mut u64,
+) -> io::Result<Line> {
+    buf.clear();
+    let mut length = 0u64;
+    let mut too_long = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        let (piece, ended) = match available.iter().position(|&b| b == b'\n') {
+            Some(end) => (&available[..=end], true),
+            None => (available, false),
+        };
+        let n = piece.len();
+        length += n as u64;
+        if length > limit {
+            too_long = true;
+            buf.clear();
+        } else {
+            buf.extend_from_slice(piece);
+        }
+        reader.consume(n);
+        *offset += n as u64;
+        if ended {
+            break;
+        }
+    }
+    Ok(match (length, too_long) {
+        (0, _) => Line::End,
+        (_, true) => Line::TooLong(length),
+        _ => Line::Read,
+    })
+}
+
+/// The articles of a JSONL stream, one per non-blank line.
+struct JsonlSource {
+    path: String,
+    reader: BufReader<Box<dyn Read + Send>>,
+    options: ReadOptions,
+    /// The number of the line last read.
+    line: u64,
+    /// Where the next line starts in the file.
+    offset: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl JsonlSource {
+    fn new(path: &str, reader: Box<dyn Read + Send>, bom: u64, options: ReadOptions) -> Self {
+        JsonlSource {
+            path: path.to_string(),
+            reader: BufReader::new(reader),
+            options,
+            line: 0,
+            offset: bom,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// The record of the line in the buffer, which starts at byte `start`.
+    fn parse(&self, start: u64) -> Record {
+        let source = format!("{}:{}", self.path, self.line);
+        let seed = FieldsSeed {
+            id_field: &self.options.id_field,
+            text_field: &self.options.text_field,
+            keep_text: true,
+        };
+        let line = match std::str::from_utf8(&self.buf) {
+            Ok(line) => line,
+            Err(e) => {
+                // Replacement characters keep the JSON's shape, so the id can still be read.
+                let lossy = String::from_utf8_lossy(&self.buf);
+                let id = seed.id_only(&lossy).unwrap_or_else(|| source.clone());
+                let at = start + e.valid_up_to() as u64;
+                return Record::failed(id, source, Some(at), "invalid UTF-8");
+            }
+        };
+        let fields = match seed.parse(line) {
+            Ok(fields) => fields,
+            Err(e) => {
+                let id = seed.id_only(line).unwrap_or_else(|| source.clone());
+                let at = start + json_error_offset(line, &e);
+                return Record::failed(id, source, Some(at), json_error_message(&e));
+            }
+        };
+        let id_field = &self.options.id_field;
+        let id = match json_id(fields.id, id_field) {
+            Ok(id) => id,
+            Err(message) => return Record::failed(&source, &source, Some(start), message),
+        };
+        let text_field = &self.options.text_field;
+        let text = match fields.text {
+            Some(serde_json::Value::String(text)) => text,
+            Some(other) => {
+                let message = format!(
+                    "`{text_field}` is {}, expected a string",
+                    describe_json(&other)
+                );
+                return Record::failed(id, source, Some(start), message);
+            }
+            None => {
+                let message = format!("missing `{text_field}` field");
+                return Record::failed(id, source, Some(start), message);
+            }
+        };
+        finish(id, source, Some(start), text, &self.options)
+    }
+}
+
+impl Source for JsonlSource {
+    fn next_record(&mut self) -> Option<Record> {
+        let limit = record_limit(&self.options);
+        while !self.done {
+            let start = self.offset;
+            self.line += 1;
+            match read_line(&mut self.reader, &mut self.buf, limit, &mut self.offset) {
+                Ok(Line::Read) if self.buf.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(Line::Read) => return Some(self.parse(start)),
+                Ok(Line::TooLong(length)) => {
+                    let source = format!("{}:{}", self.path, self.line);
+                    let message = format!(
+                        "line is {length} bytes, over the limit of {limit} for one line \
+                         (4 × --max-article-bytes + 1 MiB); raise --max-article-bytes"
+                    );
+                    return Some(Record::failed(&source, &source, Some(start), message));
+                }
+                Ok(Line::End) => self.done = true,
+                Err(e) => {
+                    self.done = true;
+                    let source = format!("{}:{}", self.path, self.line);
+                    let message = format!("cannot read: {e}; the rest of the file is skipped");
+                    return Some(Record::failed(&source, &source, Some(self.offset), message));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The fields of a JSONL line that matter; the others are skipped without being kept.
+struct Fields {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+}
+
+/// Reads [`Fields`], with the field names chosen at run time.
+#[derive(Clone, Copy)]
+struct FieldsSeed<'a> {
+    id_field: &'a str,
+    text_field: &'a str,
+    /// False to skip the text too, to find the id of a line whose text is broken.
+    keep_text: bool,
+}
+
+impl FieldsSeed<'_> {
+    fn parse(self, line: &str) -> Result<Fields, serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(line);
+        let fields = self.deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(fields)
+    }
+
+    /// The id of a line that failed to parse, if it can be found with the text skipped and
+    /// whatever follows the object ignored.
+    fn id_only(self, line: &str) -> Option<String> {
+        let seed = FieldsSeed {
+            keep_text: false,
+            ..self
+        };
+        let mut deserializer = serde_json::Deserializer::from_str(line);
+        json_id(seed.deserialize(&mut deserializer).ok()?.id, self.id_field).ok()
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for FieldsSeed<'_> {
+    type Value = Fields;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fields, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldsSeed<'_> {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a JSON object with `{}` and `{}` fields",
+            self.id_field, self.text_field
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Fields {
+            id: None,
+            text: None,
+        };
+        while let Some(key) = map.next_key_seed(KeySeed(self))? {
+            let (slot, name) = match key {
+                Key::Id => (&mut fields.id, self.id_field),
+                Key::Text if self.keep_text => (&mut fields.text, self.text_field),
+                Key::Text | Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            // Which one would count is anyone's guess, so neither does.
+            if slot.is_some() {
+                return Err(de::Error::custom(format_args!("duplicate `{name}` field")));
+            }
+            *slot = Some(map.next_value()?);
+        }
+        Ok(fields)
+    }
+}
+
+/// Which field a key names.
+enum Key {
+    Id,
+    Text,
+    Other,
+}
+
+/// Reads a key without allocating it.
+struct KeySeed<'a>(FieldsSeed<'a>);
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(if key == self.0.id_field {
+            Key::Id
+        } else if key == self.0.text_field {
+            Key::Text
+        } else {
+            Key::Other
+        })
+    }
+}
+
+/// The id in a JSON value: a non-empty string, or a number as written.
+fn json_id(value: Option<serde_json::Value>, field: &str) -> Result<String, String> {
+    match value {
+        Some(serde_json::Value::String(id)) if id.is_empty() => Err(format!("empty `{field}`")),
+        Some(serde_json::Value::String(id)) => Ok(id),
+        Some(serde_json::Value::Number(id)) => Ok(id.to_string()),
+        Some(other) => Err(format!(
+            "`{field}` is {}, expected a string or a number",
+            describe_json(&other)
+        )),
+        None => Err(format!("missing `{field}` field")),
+    }
+}
+
+fn describe_json(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its ` at line L column C`: within one JSONL line that
+/// position would read as a line of the file, and the record says where it is anyway.
+fn json_error_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(cut) if e.line() > 0 => &full[..cut],
+        _ => &full,
+    };
+    match e.classify() {
+        serde_json::error::Category::Data => message.to_string(),
+        _ => format!("invalid JSON: {message}"),
+    }
+}
+
+/// The byte of `line` a serde_json error points at (its line and 1-based column).
+fn json_error_offset(line: &str, e: &serde_json::Error) -> u64 {
+    let line_start: usize = line
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    // An error at the end of input points past the line end; the line end is where it is.
+    let content = line.trim_end_matches(['\n', '\r']).len();
+    (line_start + e.column().saturating_sub(1)).min(content) as u64
+}
+
 /// The message for an article over the limit.
 fn over_limit(bytes: u64, max: usize) -> String {
     format!("article is {bytes} bytes, over the limit of {max}; raise --max-article-bytes")
@@ -638,10 +1066,22 @@ mod tests {
     /// A file to write before a case runs.
     enum Content {
         Raw(Vec<u8>),
+        /// Written gzip-compressed.
+        Gz(Vec<u8>),
+        /// Two gzip members, the second cut off inside its header, as from an interrupted
+        /// `cat a.gz b.gz >> all.gz`.
+        GzThenCut(Vec<u8>, Vec<u8>),
     }
 
     fn raw(bytes: impl AsRef<[u8]>) -> Content {
         Content::Raw(bytes.as_ref().to_vec())
+    }
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
     }
 
     struct Case {
@@ -675,6 +1115,8 @@ mod tests {
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             let bytes = match content {
                 Content::Raw(bytes) => bytes.clone(),
+                Content::Gz(bytes) => gz(bytes),
+                Content::GzThenCut(whole, cut) => [gz(whole), gz(cut)[..5].to_vec()].concat(),
             };
             fs::write(path, bytes).unwrap();
         }
@@ -854,6 +1296,187 @@ mod tests {
         for case in &cases {
             check(case);
         }
+    }
+
+    #[test]
+    fn jsonl_files() {
+        // Every malformed line fails alone; the line after it is still read.
+        let malformed = [
+            r#"{"id":"ok1","text":"Fine."}"#,
+            r#"{"id":"x","text":"#,
+            r#"[1,2]"#,
+            r#"{"id":"m1"}"#,
+            r#"{"text":"no id"}"#,
+            r#"{"id":"n1","text":5}"#,
+            r#"{"id":"s1","text":"\ud800"}"#,
+            "{\"id\":\"u1\",\"text\":\"caf\u{FF}\"}",
+            r#"{"id":"e1","text":" \n "}"#,
+            r#"{"id":"","text":"x"}"#,
+            r#"{"id":"d1","id":"d2","text":"x"}"#,
+            r#"{"id":true,"text":"x"}"#,
+            r#"{"id":"t1","text":"x"} trailing"#,
+            r#"{"id":"ok2","text":"Still read."}"#,
+        ];
+        let mut malformed_bytes = Vec::new();
+        for line in malformed {
+            // Written as bytes: one line holds invalid UTF-8 on purpose.
+            let line: Vec<u8> = line.chars().map(|c| c as u32 as u8).collect();
+            malformed_bytes.extend_from_slice(&line);
+            malformed_bytes.push(b'\n');
+        }
+        let well_formed = [
+            "\u{FEFF}",
+            r#"{"id":"a1","text":"One.","meta":{"tags":[1,{}]}}"#,
+            "\r\n\r\n",
+            r#"{"text":"Two.","id":42}"#,
+            "\n   \n",
+            r#"{"id":"a3","text":"Three\n\u00e9 \"q\""}"#,
+        ];
+        let long_line = format!(
+            "{{\"id\":\"long\",\"text\":\"{}\"}}\n{{\"id\":\"short\",\"text\":\"Fits.\"}}\n",
+            "x".repeat(1 << 20)
+        );
+        let cases = vec![
+            case(
+                // Ids may be numbers; other fields, blank lines, CRLF and a mark are fine.
+                "well-formed lines",
+                vec![("n.jsonl", raw(well_formed.concat()))],
+                vec!["{d}/n.jsonl"],
+                vec![
+                    article("a1", "{d}/n.jsonl:1", "One."),
+                    article("42", "{d}/n.jsonl:3", "Two."),
+                    article("a3", "{d}/n.jsonl:5", "Three\né \"q\""),
+                ],
+            ),
+            case(
+                "malformed lines",
+                vec![("m.jsonl", Content::Raw(malformed_bytes))],
+                vec!["{d}/m.jsonl"],
+                vec![
+                    article("ok1", "{d}/m.jsonl:1", "Fine."),
+                    failed(
+                        "{d}/m.jsonl:2",
+                        "{d}/m.jsonl:2",
+                        Some(45),
+                        "invalid JSON: EOF",
+                    ),
+                    failed(
+                        "{d}/m.jsonl:3",
+                        "{d}/m.jsonl:3",
+                        Some(46),
+                        "expected a JSON object",
+                    ),
+                    failed("m1", "{d}/m.jsonl:4", Some(52), "missing `text` field"),
+                    failed(
+                        "{d}/m.jsonl:5",
+                        "{d}/m.jsonl:5",
+                        Some(64),
+                        "missing `id` field",
+                    ),
+                    failed("n1", "{d}/m.jsonl:6", Some(81), "`text` is a number"),
+                    failed("s1", "{d}/m.jsonl:7", Some(127), "hex escape"),
+                    failed("u1", "{d}/m.jsonl:8", Some(152), "invalid UTF-8"),
+                    failed("e1", "{d}/m.jsonl:9", Some(156), "empty article"),
+                    failed("{d}/m.jsonl:10", "{d}/m.jsonl:10", Some(182), "empty `id`"),
+                    failed(
+                        "{d}/m.jsonl:11",
+                        "{d}/m.jsonl:11",
+                        Some(217),
+                        "duplicate `id` field",
+                    ),
+                    failed(
+                        "{d}/m.jsonl:12",
+                        "{d}/m.jsonl:12",
+                        Some(236),
+                        "`id` is a boolean",
+                    ),
+                    failed("t1", "{d}/m.jsonl:13", Some(282), "trailing characters"),
+                    article("ok2", "{d}/m.jsonl:14", "Still read."),
+                ],
+            ),
+            Case {
+                max_article_bytes: 5,
+                ..case(
+                    // A line over the line limit is skipped without being held.
+                    "over the limits",
+                    vec![
+                        ("big.jsonl", raw("{\"id\":\"big\",\"text\":\"123456\"}\n")),
+                        ("long.jsonl", raw(&long_line)),
+                    ],
+                    vec!["{d}/big.jsonl", "{d}/long.jsonl"],
+                    vec![
+                        failed(
+                            "big",
+                            "{d}/big.jsonl:1",
+                            Some(0),
+                            "article is 6 bytes, over the limit of 5",
+                        ),
+                        failed(
+                            "{d}/long.jsonl:1",
+                            "{d}/long.jsonl:1",
+                            Some(0),
+                            "line is 1048600 bytes",
+                        ),
+                        article("short", "{d}/long.jsonl:2", "Fits."),
+                    ],
+                )
+            },
+            case(
+                "gzip, and a corrupt gzip file",
+                vec![
+                    (
+                        "a.jsonl.gz",
+                        Content::Gz(
+                            b"{\"id\":1,\"text\":\"Zipped.\"}\n{\"id\":2,\"text\":\"Too.\"}\n"
+                                .to_vec(),
+                        ),
+                    ),
+                    (
+                        "b.jsonl.gz",
+                        Content::GzThenCut(
+                            b"{\"id\":3,\"text\":\"Whole.\"}\n".to_vec(),
+                            b"{\"id\":4,\"text\":\"Cut.\"}\n".to_vec(),
+                        ),
+                    ),
+                    ("c.txt", raw("After.")),
+                ],
+                vec!["{d}"],
+                vec![
+                    article("1", "{d}/a.jsonl.gz:1", "Zipped."),
+                    article("2", "{d}/a.jsonl.gz:2", "Too."),
+                    article("3", "{d}/b.jsonl.gz:1", "Whole."),
+                    failed(
+                        "{d}/b.jsonl.gz:2",
+                        "{d}/b.jsonl.gz:2",
+                        Some(25),
+                        "cannot read",
+                    ),
+                    article("c", "{d}/c.txt", "After."),
+                ],
+            ),
+        ];
+        for case in &cases {
+            check(case);
+        }
+    }
+
+    #[test]
+    fn stdin_is_jsonl() {
+        let lines = "{\"id\":\"s\",\"text\":\"From a pipe.\"}\nnot json\n";
+        let args = ["-".to_string(), "-".to_string()];
+        let got: Vec<Record> = Inputs::open(&args, ReadOptions::default())
+            .with_stdin(io::Cursor::new(lines))
+            .collect();
+        let want = [
+            Record::Article(Article {
+                id: "s".into(),
+                source: "-:1".into(),
+                text: "From a pipe.".into(),
+            }),
+            // `n` starts `null`; the `o` after it is the error.
+            Record::failed("-:2", "-:2", Some(34), "invalid JSON: expected ident"),
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]
