@@ -285,7 +285,8 @@ impl Inputs {
         let options = self.options.clone();
         self.source = Some(match format {
             Format::Jsonl => Box::new(JsonlSource::new(shown, reader, bom, options)),
-            Format::Csv | Format::Txt => unreachable!("only JSONL and CSV files are streamed"),
+            Format::Csv => Box::new(CsvSource::new(shown, reader, bom, options)),
+            Format::Txt => unreachable!("a .txt file is one article, not a stream"),
         });
         None
     }
@@ -788,6 +789,274 @@ impl Source for JsonlSource {
     }
 }
 
+/// The articles of a CSV stream with a header row, one per record.
+struct CsvSource {
+    path: String,
+    reader: csv::Reader<Guard>,
+    record: csv::ByteRecord,
+    options: ReadOptions,
+    /// Bytes before what the csv reader sees: the byte order mark.
+    bom: u64,
+    /// The indexes of the id and text columns, once the header is read.
+    columns: Option<(usize, usize)>,
+    done: bool,
+}
+
+impl CsvSource {
+    fn new(path: &str, reader: Box<dyn Read + Send>, bom: u64, options: ReadOptions) -> Self {
+        let guard = Guard {
+            inner: reader,
+            kept: Vec::new(),
+            kept_from: 0,
+            limit: record_limit(&options),
+            tripped: false,
+        };
+        CsvSource {
+            path: path.to_string(),
+            reader: csv::ReaderBuilder::new().from_reader(guard),
+            record: csv::ByteRecord::new(),
+            options,
+            bom,
+            columns: None,
+            done: false,
+        }
+    }
+
+    /// Finds the id and text columns in the header, or the record failing the whole file.
+    fn read_header(&mut self) -> Result<(usize, usize), Record> {
+        let header = match self.reader.byte_headers() {
+            Ok(header) => header.clone(),
+            Err(e) => return Err(self.broken(csv::Position::new(), &e)),
+        };
+        let end = self.reader.position().byte();
+        self.reader.get_mut().advance(end);
+        let fail =
+            |message: String| Record::failed(&self.path, &self.path, Some(self.bom), message);
+        if header.is_empty() {
+            return Err(fail("no header row (empty file)".to_string()));
+        }
+        let find = |name: &str| header.iter().position(|column| column == name.as_bytes());
+        let id_field = &self.options.id_field;
+        let text_field = &self.options.text_field;
+        let missing = match (find(id_field), find(text_field)) {
+            (Some(id), Some(text)) => return Ok((id, text)),
+            (None, Some(_)) => format!("no `{id_field}` column"),
+            (Some(_), None) => format!("no `{text_field}` column"),
+            (None, None) => format!("no `{id_field}` and no `{text_field}` column"),
+        };
+        let mut columns: Vec<String> = header
+            .iter()
+            .take(20)
+            .map(|column| format!("`{}`", String::from_utf8_lossy(column)))
+            .collect();
+        if header.len() > columns.len() {
+            columns.push("…".to_string());
+        }
+        let columns = columns.join(", ");
+        Err(fail(format!(
+            "the header has {missing} (columns: {columns})"
+        )))
+    }
+
+    /// The record read from `start` to `end`; `lengths` are the header's and the record's
+    /// field counts when they differ.
+    fn row(
+        &mut self,
+        start: &csv::Position,
+        end: u64,
+        columns: (usize, usize),
+        lengths: Option<(u64, usize)>,
+    ) -> Record {
+        let guard = self.reader.get_mut();
+        let raw = guard.raw(start.byte(), end);
+        // The csv reader skips blank lines before a record; its position is before them.
+        let lead = raw
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        let line = start.line() + raw[..lead].iter().filter(|&&b| b == b'\n').count() as u64;
+        let quoting = quoting_error(&raw[lead..]);
+        guard.advance(end);
+
+        let number = start.record();
+        let fallback = format!("{}#{number}", self.path);
+        let source = format!("{fallback} (line {line})");
+        let byte = self.bom + start.byte() + lead as u64;
+        if let Some((at, message)) = quoting {
+            return Record::failed(fallback, source, Some(byte + at as u64), message);
+        }
+        if let Some((expected, got)) = lengths {
+            let message = format!("record has {got} fields, the header has {expected}");
+            return Record::failed(fallback, source, Some(byte), message);
+        }
+        let (id_column, text_column) = columns;
+        let id_field = &self.options.id_field;
+        let id = match std::str::from_utf8(self.record.get(id_column).unwrap_or_default()) {
+            Ok("") => {
+                let message = format!("empty `{id_field}`");
+                return Record::failed(fallback, source, Some(byte), message);
+            }
+            Ok(id) => id.to_string(),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let message = format!("invalid UTF-8 in `{id_field}`, at byte {at} of the field");
+                return Record::failed(fallback, source, Some(byte), message);
+            }
+        };
+        let text_field = &self.options.text_field;
+        let text = match std::str::from_utf8(self.record.get(text_column).unwrap_or_default()) {
+            Ok(text) => text.to_string(),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let message = format!("invalid UTF-8 in `{text_field}`, at byte {at} of the field");
+                return Record::failed(id, source, Some(byte), message);
+            }
+        };
+        finish(id, source, Some(byte), text, &self.options)
+    }
+
+    /// The record for an error the csv reader cannot go on after (a read error, or a
+    /// record over the limit), for the record that started at `start`.
+    fn broken(&self, start: csv::Position, e: &csv::Error) -> Record {
+        let number = start.record();
+        let fallback = format!("{}#{number}", self.path);
+        let source = format!("{fallback} (line {})", start.line());
+        if self.reader.get_ref().tripped {
+            let limit = self.reader.get_ref().limit;
+            let message = format!(
+                "record runs over {limit} bytes, the limit for one record \
+                 (4 × --max-article-bytes + 1 MiB): an unclosed quote? The rest of the file \
+                 is skipped; raise --max-article-bytes if the record is real"
+            );
+            return Record::failed(fallback, source, Some(self.bom + start.byte()), message);
+        }
+        let at = self.bom + self.reader.position().byte();
+        let message = match e.kind() {
+            csv::ErrorKind::Io(e) => format!("cannot read: {e}; the rest of the file is skipped"),
+            _ => format!("{e}; the rest of the file is skipped"),
+        };
+        Record::failed(fallback, source, Some(at), message)
+    }
+}
+
+impl Source for CsvSource {
+    fn next_record(&mut self) -> Option<Record> {
+        if self.done {
+            return None;
+        }
+        let columns = match self.columns {
+            Some(columns) => columns,
+            None => match self.read_header() {
+                Ok(columns) => *self.columns.insert(columns),
+                Err(record) => {
+                    self.done = true;
+                    return Some(record);
+                }
+            },
+        };
+        let start = self.reader.position().clone();
+        let result = self.reader.read_byte_record(&mut self.record);
+        let end = self.reader.position().byte();
+        match result {
+            Ok(true) => Some(self.row(&start, end, columns, None)),
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => match e.kind() {
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => Some(self.row(&start, end, columns, Some((*expected_len, *len as usize)))),
+                _ => {
+                    self.done = true;
+                    Some(self.broken(start, &e))
+                }
+            },
+        }
+    }
+}
+
+/// Sits between a CSV stream and the csv reader: keeps the raw bytes of the record being
+/// read, so its quoting can be checked, and stops a record that grows past the limit, which
+/// the csv reader would otherwise hold whole (an unclosed quote runs to the end of the file).
+struct Guard {
+    inner: Box<dyn Read + Send>,
+    /// The bytes read from offset `kept_from` on: the current record and what the csv
+    /// reader has read ahead.
+    kept: Vec<u8>,
+    kept_from: u64,
+    limit: u64,
+    tripped: bool,
+}
+
+impl Guard {
+    /// The raw bytes from `start` to `end` (offsets in the stream), which must be kept.
+    fn raw(&self, start: u64, end: u64) -> &[u8] {
+        let from = start.saturating_sub(self.kept_from) as usize;
+        let to = end.saturating_sub(self.kept_from) as usize;
+        &self.kept[from.min(self.kept.len())..to.min(self.kept.len())]
+    }
+
+    /// Drops the bytes before `end`, where the next record starts.
+    fn advance(&mut self, end: u64) {
+        let done = (end.saturating_sub(self.kept_from) as usize).min(self.kept.len());
+        self.kept.drain(..done);
+        self.kept_from += done as u64;
+    }
+}
+
+impl Read for Guard {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.kept.len() as u64 > self.limit {
+            self.tripped = true;
+            return Err(io::Error::other("CSV record over the limit"));
+        }
+        let n = self.inner.read(buf)?;
+        self.kept.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// The first quoting error in the raw bytes of one CSV record, and where it is.
+///
+/// The csv reader is lenient: it reads `"a"b` as `ab` and lets an unclosed quote run to the
+/// end of the file. Both mean the file is not what its writer meant, so such a record
+/// fails instead. A quote inside an unquoted field (`5" screen`) is unambiguous and is
+/// taken as written, as the csv reader does.
+fn quoting_error(raw: &[u8]) -> Option<(usize, &'static str)> {
+    let ends_field = |b: u8| b == b',' || b == b'\n' || b == b'\r';
+    let mut i = 0;
+    loop {
+        if raw.get(i) == Some(&b'"') {
+            let open = i;
+            i += 1;
+            loop {
+                match raw[i..].iter().position(|&b| b == b'"') {
+                    None => return Some((open, "unclosed quote")),
+                    // A doubled quote stands for one quote inside the field.
+                    Some(q) if raw.get(i + q + 1) == Some(&b'"') => i += q + 2,
+                    Some(q) => {
+                        i += q + 1;
+                        break;
+                    }
+                }
+            }
+            if raw.get(i).is_some_and(|&b| !ends_field(b)) {
+                return Some((i, "text after the closing quote of a field"));
+            }
+        } else {
+            i += raw[i..]
+                .iter()
+                .position(|&b| ends_field(b))
+                .unwrap_or(raw.len() - i);
+        }
+        if raw.get(i) != Some(&b',') {
+            return None;
+        }
+        i += 1;
+    }
+}
+
 /// The fields of a JSONL line that matter; the others are skipped without being kept.
 struct Fields {
     id: Option<serde_json::Value>,
@@ -1089,6 +1358,8 @@ mod tests {
         files: Vec<(&'static str, Content)>,
         args: Vec<&'static str>,
         max_article_bytes: usize,
+        /// The id and text field names.
+        fields: (&'static str, &'static str),
         want: Vec<Want>,
     }
 
@@ -1103,6 +1374,7 @@ mod tests {
             files,
             args,
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            fields: ("id", "text"),
             want,
         }
     }
@@ -1130,8 +1402,9 @@ mod tests {
         let fill = |s: &str| s.replace("{d}", &root);
         let args: Vec<String> = case.args.iter().map(|arg| fill(arg)).collect();
         let options = ReadOptions {
+            id_field: case.fields.0.to_string(),
+            text_field: case.fields.1.to_string(),
             max_article_bytes: case.max_article_bytes,
-            ..ReadOptions::default()
         };
         let got: Vec<Record> = Inputs::open(&args, options).collect();
         let name = case.name;
@@ -1457,6 +1730,199 @@ mod tests {
         ];
         for case in &cases {
             check(case);
+        }
+    }
+
+    #[test]
+    fn csv_files() {
+        let malformed = [
+            "id,text",
+            "a,Fine.",
+            "b,too,many",
+            r#"c,"ab"cd"#,
+            ",no id",
+            r#"e,"  ""#,
+            "f,caf\u{FF}",
+            r#"h,5" screen"#,
+            r#"i,"unclosed"#,
+            "j,swallowed",
+        ];
+        let mut malformed_bytes = Vec::new();
+        for line in malformed {
+            // Written as bytes: one line holds invalid UTF-8 on purpose.
+            malformed_bytes.extend(line.chars().map(|c| c as u32 as u8));
+            malformed_bytes.push(b'\n');
+        }
+        // An unclosed quote followed by more than the record limit (1 MiB + 4 × 5 bytes).
+        let unclosed = format!(
+            "id,text\nok,Fine.\nr2,\"{}\nlater,x\n",
+            "x".repeat((1 << 20) + 100)
+        );
+        let cases = vec![
+            case(
+                // Quoted fields keep their line ends exactly; a blank line is skipped.
+                "well-formed records",
+                vec![(
+                    "c.csv",
+                    raw([
+                        "\u{FEFF}id,title,text\n",
+                        "1,A,One.\n",
+                        "2,B,\"Line one\r\nline \"\"two\"\"\"\n",
+                        "\n",
+                        "3,C,\"Three\"",
+                    ]
+                    .concat()),
+                )],
+                vec!["{d}/c.csv"],
+                vec![
+                    article("1", "{d}/c.csv#1 (line 2)", "One."),
+                    article("2", "{d}/c.csv#2 (line 3)", "Line one\r\nline \"two\""),
+                    article("3", "{d}/c.csv#3 (line 6)", "Three"),
+                ],
+            ),
+            Case {
+                fields: ("url", "body"),
+                ..case(
+                    "column names from the options",
+                    vec![("o.csv", raw("body,url\nText.,http://x/1\n"))],
+                    vec!["{d}/o.csv"],
+                    vec![article("http://x/1", "{d}/o.csv#1 (line 2)", "Text.")],
+                )
+            },
+            case(
+                "malformed records",
+                vec![("m.csv", Content::Raw(malformed_bytes))],
+                vec!["{d}/m.csv"],
+                vec![
+                    article("a", "{d}/m.csv#1 (line 2)", "Fine."),
+                    failed(
+                        "{d}/m.csv#2",
+                        "{d}/m.csv#2 (line 3)",
+                        Some(16),
+                        "record has 3 fields, the header has 2",
+                    ),
+                    failed(
+                        "{d}/m.csv#3",
+                        "{d}/m.csv#3 (line 4)",
+                        Some(33),
+                        "text after the closing quote",
+                    ),
+                    failed(
+                        "{d}/m.csv#4",
+                        "{d}/m.csv#4 (line 5)",
+                        Some(36),
+                        "empty `id`",
+                    ),
+                    failed("e", "{d}/m.csv#5 (line 6)", Some(43), "empty article"),
+                    failed(
+                        "f",
+                        "{d}/m.csv#6 (line 7)",
+                        Some(50),
+                        "invalid UTF-8 in `text`, at byte 3 of the field",
+                    ),
+                    article("h", "{d}/m.csv#7 (line 8)", "5\" screen"),
+                    failed(
+                        "{d}/m.csv#8",
+                        "{d}/m.csv#8 (line 9)",
+                        Some(71),
+                        "unclosed quote",
+                    ),
+                ],
+            ),
+            case(
+                "header without the columns, and an empty file",
+                vec![("h.csv", raw("\u{FEFF}id,body\n1,x\n")), ("e.csv", raw(""))],
+                vec!["{d}/h.csv", "{d}/e.csv"],
+                vec![
+                    failed(
+                        "{d}/h.csv",
+                        "{d}/h.csv",
+                        Some(3),
+                        "the header has no `text` column (columns: `id`, `body`)",
+                    ),
+                    failed("{d}/e.csv", "{d}/e.csv", Some(0), "no header row"),
+                ],
+            ),
+            Case {
+                max_article_bytes: 5,
+                ..case(
+                    // A record over the record limit is most likely an unclosed quote.
+                    "over the limits",
+                    vec![
+                        ("big.csv", raw("id,text\nbig,123456\nok,12345\n")),
+                        ("long.csv", raw(&unclosed)),
+                    ],
+                    vec!["{d}/big.csv", "{d}/long.csv"],
+                    vec![
+                        failed(
+                            "big",
+                            "{d}/big.csv#1 (line 2)",
+                            Some(8),
+                            "article is 6 bytes, over the limit of 5",
+                        ),
+                        article("ok", "{d}/big.csv#2 (line 3)", "12345"),
+                        article("ok", "{d}/long.csv#1 (line 2)", "Fine."),
+                        failed(
+                            "{d}/long.csv#2",
+                            "{d}/long.csv#2 (line 3)",
+                            Some(17),
+                            "record runs over 1048596 bytes",
+                        ),
+                    ],
+                )
+            },
+            case(
+                "gzip, and a corrupt gzip file",
+                vec![
+                    ("a.csv.gz", Content::Gz(b"id,text\n1,Zipped.\n".to_vec())),
+                    (
+                        "b.csv.gz",
+                        Content::GzThenCut(b"id,text\n2,Whole.\n".to_vec(), b"3,Cut.\n".to_vec()),
+                    ),
+                    ("c.txt", raw("After.")),
+                ],
+                vec!["{d}"],
+                vec![
+                    article("1", "{d}/a.csv.gz#1 (line 2)", "Zipped."),
+                    article("2", "{d}/b.csv.gz#1 (line 2)", "Whole."),
+                    failed(
+                        "{d}/b.csv.gz#2",
+                        "{d}/b.csv.gz#2 (line 3)",
+                        Some(17),
+                        "cannot read",
+                    ),
+                    article("c", "{d}/c.txt", "After."),
+                ],
+            ),
+        ];
+        for case in &cases {
+            check(case);
+        }
+    }
+
+    #[test]
+    fn quoting_errors() {
+        let cases = [
+            ("a,b\n", None),
+            ("\"a\",\"b\"\r\n", None),
+            ("\"a\"\"b\",c", None),
+            ("\"a\nb\",c\n", None),
+            ("5\" screen,x\n", None),
+            ("\"\",\"\"", None),
+            ("a,\"b\"c\n", Some((5, "text after"))),
+            ("a,\"b", Some((2, "unclosed"))),
+            ("\"a\"\"", Some((0, "unclosed"))),
+        ];
+        for (raw, want) in cases {
+            let got = quoting_error(raw.as_bytes());
+            match (got, want) {
+                (None, None) => {}
+                (Some((at, message)), Some((want_at, want_message))) => {
+                    assert_eq!(at, want_at, "{raw:?}");
+                    assert!(message.starts_with(want_message), "{raw:?}: {message}");
+                }
+                _ => panic!("{raw:?}: got {got:?}, want {want:?}"),
+            }
         }
     }
 
