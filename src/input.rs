@@ -342,6 +342,16 @@ impl Progress {
     fn add(&self, bytes: u64) {
         self.0.fetch_add(bytes, Ordering::Relaxed);
     }
+
+    /// Counts a file that could not be opened as done, as [`Inputs::total_bytes`] counted
+    /// it when its size could be read.
+    fn skip(&self, path: &Path) {
+        if let Ok(meta) = fs::metadata(path) {
+            if meta.is_file() {
+                self.add(meta.len());
+            }
+        }
+    }
 }
 
 /// A reader that adds what it reads to a [`Progress`], and the rest of the file's size when
@@ -581,7 +591,7 @@ impl Iterator for Walk {
 
 /// Opens an input file, through a gzip decoder for a `.gz` file.
 fn open_stream(file: &FileRef, progress: &Progress) -> io::Result<Box<dyn Read + Send>> {
-    let handle = File::open(&file.path)?;
+    let handle = File::open(&file.path).inspect_err(|_| progress.skip(&file.path))?;
     let size = handle.metadata().map_or(0, |meta| meta.len());
     let counted = Counted::new(handle, size, progress);
     Ok(if file.kind.gz {
@@ -1233,7 +1243,10 @@ fn read_txt(file: &FileRef, options: &ReadOptions, progress: &Progress) -> Recor
         |byte: Option<u64>, message: String| Record::failed(&file.id, &file.shown, byte, message);
     let handle = match File::open(&file.path) {
         Ok(handle) => handle,
-        Err(e) => return fail(None, format!("cannot open: {e}")),
+        Err(e) => {
+            progress.skip(&file.path);
+            return fail(None, format!("cannot open: {e}"));
+        }
     };
     // Only a regular file has a size to trust before reading.
     let size = handle
@@ -1398,7 +1411,12 @@ mod tests {
     /// Runs `case` and checks every record it yields.
     fn check(case: &Case) {
         let dir = write_files(&case.files);
-        let root = dir.path().display().to_string();
+        check_in(case, dir.path());
+    }
+
+    /// Runs `case` in `dir`, where its files are, and checks every record it yields.
+    fn check_in(case: &Case, dir: &Path) {
+        let root = dir.display().to_string();
         let fill = |s: &str| s.replace("{d}", &root);
         let args: Vec<String> = case.args.iter().map(|arg| fill(arg)).collect();
         let options = ReadOptions {
@@ -1943,6 +1961,100 @@ mod tests {
             Record::failed("-:2", "-:2", Some(34), "invalid JSON: expected ident"),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_directory_mixing_every_kind() {
+        let files = vec![
+            ("a.txt", raw("Alpha.")),
+            (
+                "b.jsonl",
+                raw("{\"id\":\"b1\",\"text\":\"Bee.\"}\n{\"id\":\"b2\",\"text\":\"\"}\n"),
+            ),
+            ("c.csv", raw("id,text\nc1,Sea.\n")),
+            (
+                "d.jsonl.gz",
+                Content::Gz(b"{\"id\":\"d1\",\"text\":\"Dee.\"}\n".to_vec()),
+            ),
+            ("e.csv.gz", Content::Gz(b"id,text\ne1,Ee.\n".to_vec())),
+            ("f/g.txt", raw("Gee.")),
+            ("f.txt", raw("Eff.")),
+            ("B.txt", raw("Big bee.")),
+            ("h.md", raw("skipped")),
+            ("i.json", raw("skipped")),
+            (".x.jsonl", raw("skipped")),
+        ];
+        let want = vec![
+            article("B", "{d}/B.txt", "Big bee."),
+            article("a", "{d}/a.txt", "Alpha."),
+            article("b1", "{d}/b.jsonl:1", "Bee."),
+            failed("b2", "{d}/b.jsonl:2", Some(26), "empty article"),
+            article("c1", "{d}/c.csv#1 (line 2)", "Sea."),
+            article("d1", "{d}/d.jsonl.gz:1", "Dee."),
+            article("e1", "{d}/e.csv.gz#1 (line 2)", "Ee."),
+            article("f/g", "{d}/f/g.txt", "Gee."),
+            article("f", "{d}/f.txt", "Eff."),
+        ];
+        check(&case("every kind, in byte order", files, vec!["{d}"], want));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links() {
+        use std::os::unix::fs::symlink;
+        let files = vec![("real/in.txt", raw("Inside."))];
+        let dir = write_files(&files);
+        let root = dir.path();
+        symlink(root.join("real"), root.join("link-dir")).unwrap();
+        symlink(root.join("real/in.txt"), root.join("link.txt")).unwrap();
+        symlink(root.join("nowhere.txt"), root.join("broken.txt")).unwrap();
+        symlink(root, root.join("loop")).unwrap();
+        let want = vec![
+            failed("broken", "{d}/broken.txt", None, "cannot open"),
+            article("link", "{d}/link.txt", "Inside."),
+            article("real/in", "{d}/real/in.txt", "Inside."),
+        ];
+        let case = case("links to files only", files, vec!["{d}"], want);
+        check_in(&case, root);
+    }
+
+    #[test]
+    fn progress_ends_at_the_total() {
+        let files = vec![
+            ("a.txt", raw("Alpha.")),
+            ("big.txt", raw("x".repeat(100))),
+            ("b.jsonl", raw("{\"id\":1,\"text\":\"One.\"}\n")),
+            ("c.csv.gz", Content::Gz(b"id,text\n1,One.\n".to_vec())),
+            (
+                "cut.jsonl.gz",
+                Content::GzThenCut(b"{}\n".to_vec(), b"{}\n".to_vec()),
+            ),
+            ("skip.md", raw("not counted")),
+            ("sub/d.txt", raw("Dee.")),
+        ];
+        let dir = write_files(&files);
+        let root = dir.path().display().to_string();
+        let sizes: u64 = files
+            .iter()
+            .filter(|(name, _)| !name.ends_with(".md"))
+            .map(|(name, _)| fs::metadata(dir.path().join(name)).unwrap().len())
+            .sum();
+        let args = vec![root.clone(), format!("{root}/a.txt")];
+        let alpha = fs::metadata(dir.path().join("a.txt")).unwrap().len();
+        assert_eq!(Inputs::total_bytes(&args), Some(sizes + alpha));
+
+        let options = ReadOptions {
+            max_article_bytes: 50,
+            ..ReadOptions::default()
+        };
+        let inputs = Inputs::open(&args, options);
+        let progress = inputs.progress();
+        let records: Vec<Record> = inputs.collect();
+        assert_eq!(records.len(), 8, "{records:#?}");
+        assert_eq!(progress.bytes(), sizes + alpha);
+
+        let with_stdin = vec![root, "-".to_string()];
+        assert_eq!(Inputs::total_bytes(&with_stdin), None);
     }
 
     #[test]
