@@ -524,6 +524,13 @@ impl Entry {
         if name.as_encoded_bytes().starts_with(b".") {
             return Ok(None);
         }
+        let input_file = |name: OsString| {
+            let kind = kind_of(&name.to_string_lossy()).map(|(kind, _)| kind);
+            kind.map(|kind| Entry {
+                name,
+                kind: Some(kind),
+            })
+        };
         let mut file_type = entry.file_type()?;
         if file_type.is_symlink() {
             match fs::metadata(dir.join(&name)) {
@@ -531,27 +538,17 @@ impl Entry {
                 Ok(meta) if meta.is_dir() => return Ok(None),
                 Ok(meta) => file_type = meta.file_type(),
                 // A broken link with an input's name: opening it will say what is wrong.
-                Err(_) => {
-                    let kind = kind_of(&name.to_string_lossy()).map(|(kind, _)| kind);
-                    return Ok(kind.map(|kind| Entry {
-                        name,
-                        kind: Some(kind),
-                    }));
-                }
+                Err(_) => return Ok(input_file(name)),
             }
         }
         if file_type.is_dir() {
-            return Ok(Some(Entry { name, kind: None }));
+            Ok(Some(Entry { name, kind: None }))
+        } else if file_type.is_file() {
+            Ok(input_file(name))
+        } else {
+            // Sockets, pipes and devices are not articles, whatever their name.
+            Ok(None)
         }
-        // Sockets, pipes and devices are not articles, whatever their name.
-        if !file_type.is_file() {
-            return Ok(None);
-        }
-        let kind = kind_of(&name.to_string_lossy()).map(|(kind, _)| kind);
-        Ok(kind.map(|kind| Entry {
-            name,
-            kind: Some(kind),
-        }))
     }
 }
 
@@ -636,6 +633,17 @@ fn record_limit(options: &ReadOptions) -> u64 {
         .saturating_add(1 << 20)
 }
 
+/// The most buffer capacity kept after a record: one huge article must not keep its
+/// memory for the rest of the run.
+const RETAINED_BYTES: usize = 1 << 20;
+
+/// Gives back the memory of a buffer that grew for a huge record.
+fn release(buf: &mut Vec<u8>) {
+    if buf.capacity() > RETAINED_BYTES {
+        buf.shrink_to(buf.len().max(64 * 1024));
+    }
+}
+
 /// What [`read_line`] found.
 #[derive(Debug, PartialEq, Eq)]
 enum Line {
@@ -657,6 +665,7 @@ fn read_line(
     offset: &mut u64,
 ) -> io::Result<Line> {
     buf.clear();
+    release(buf);
     let mut length = 0u64;
     let mut too_long = false;
     loop {
@@ -875,7 +884,7 @@ impl CsvSource {
         start: &csv::Position,
         end: u64,
         columns: (usize, usize),
-        lengths: Option<(u64, usize)>,
+        lengths: Option<(u64, u64)>,
     ) -> Record {
         let guard = self.reader.get_mut();
         let raw = guard.raw(start.byte(), end);
@@ -887,6 +896,9 @@ impl CsvSource {
         let line = start.line() + raw[..lead].iter().filter(|&&b| b == b'\n').count() as u64;
         let quoting = quoting_error(&raw[lead..]);
         guard.advance(end);
+        if self.record.as_slice().len() > RETAINED_BYTES {
+            self.record = csv::ByteRecord::new();
+        }
 
         let number = start.record();
         let fallback = format!("{}#{number}", self.path);
@@ -928,9 +940,15 @@ impl CsvSource {
     /// The record for an error the csv reader cannot go on after (a read error, or a
     /// record over the limit), for the record that started at `start`.
     fn broken(&self, start: csv::Position, e: &csv::Error) -> Record {
-        let number = start.record();
-        let fallback = format!("{}#{number}", self.path);
-        let source = format!("{fallback} (line {})", start.line());
+        let (fallback, source) = match start.record() {
+            // Record 0 is the header: the whole file fails.
+            0 => (self.path.clone(), self.path.clone()),
+            number => {
+                let fallback = format!("{}#{number}", self.path);
+                let source = format!("{fallback} (line {})", start.line());
+                (fallback, source)
+            }
+        };
         if self.reader.get_ref().tripped {
             let limit = self.reader.get_ref().limit;
             let message = format!(
@@ -976,7 +994,7 @@ impl Source for CsvSource {
             Err(e) => match e.kind() {
                 csv::ErrorKind::UnequalLengths {
                     expected_len, len, ..
-                } => Some(self.row(&start, end, columns, Some((*expected_len, *len as usize)))),
+                } => Some(self.row(&start, end, columns, Some((*expected_len, *len)))),
                 _ => {
                     self.done = true;
                     Some(self.broken(start, &e))
@@ -1012,6 +1030,7 @@ impl Guard {
         let done = (end.saturating_sub(self.kept_from) as usize).min(self.kept.len());
         self.kept.drain(..done);
         self.kept_from += done as u64;
+        release(&mut self.kept);
     }
 }
 
@@ -2055,6 +2074,46 @@ mod tests {
 
         let with_stdin = vec![root, "-".to_string()];
         assert_eq!(Inputs::total_bytes(&with_stdin), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever the bytes, every kind of file yields records without panicking, and
+        /// every article it yields is non-empty and within the limit.
+        #[test]
+        fn arbitrary_bytes_never_panic(
+            bytes in proptest::collection::vec(
+                // Mostly the bytes that matter to the parsers, and some of any kind.
+                proptest::prop_oneof![
+                    proptest::sample::select(b"{}[]\",:\\\n\r idtext0123u\xEF\xBB\xBF".to_vec()),
+                    proptest::num::u8::ANY,
+                ],
+                0..300,
+            )
+        ) {
+            let files: Vec<(&str, Content)> = ["a.txt", "b.jsonl", "c.csv"]
+                .into_iter()
+                .map(|name| (name, Content::Raw(bytes.clone())))
+                .chain([
+                    ("d.jsonl.gz", Content::Gz(bytes.clone())),
+                    ("e.csv.gz", Content::Gz(bytes.clone())),
+                    ("f.jsonl.gz", Content::GzThenCut(bytes.clone(), bytes.clone())),
+                ])
+                .collect();
+            let dir = write_files(&files);
+            let args = [dir.path().display().to_string()];
+            let options = ReadOptions {
+                max_article_bytes: 20,
+                ..ReadOptions::default()
+            };
+            for record in Inputs::open(&args, options) {
+                if let Record::Article(article) = record {
+                    proptest::prop_assert!(!article.text.trim().is_empty());
+                    proptest::prop_assert!(article.text.len() <= 20);
+                }
+            }
+        }
     }
 
     #[test]
