@@ -26,6 +26,7 @@
 
 pub mod doc;
 pub mod error;
+pub mod input;
 pub mod lexicon;
 pub mod pipeline;
 pub mod stage;
@@ -35,5 +36,6 @@ pub use doc::{
     Article, Attribution, CharIndex, Claim, ClaimKind, Doc, Quote, Sentence, Span, Token, TokenKind,
 };
 pub use error::{ConfigError, InputError};
+pub use input::{Inputs, ReadOptions, Record};
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use stage::{Layer, Stage};
