@@ -34,8 +34,8 @@
 //!   word (`word. . . .`), end it at the first dot and open the next with the omission.
 //! - When the terminal mark closes a quotation and the sentence goes on with its attribution
 //!   (`“Why not?” Smith asked.`), the attribution stays with the quote; a cue verb from the
-//!   `cues` list after one to three capitalised words, closing the clause, is such an
-//!   attribution.
+//!   `cues` list after one to three capitalised words, ending the sentence, is such an
+//!   attribution (`“Yes.” Smith added: “…”` is not: it introduces the next quote).
 //! - A list opened at the start of a paragraph (`1.`, `1)`, `1.)`, `(1)`, `a.`, `a)`, or a
 //!   bullet `•`) breaks before each next item (`2.`, `b)`, `•`) even without a terminal mark,
 //!   and an item's marker is never a sentence end.
@@ -225,6 +225,11 @@ impl Sentences {
         let Some(first) = word.chars().next() else {
             return Before::Word;
         };
+        // A single capital is an initial even when listed in lowercase (`Leroy P. Steele`,
+        // not `p. 55`).
+        if first.is_uppercase() && word.len() == first.len_utf8() {
+            return Before::Ambiguous { initial: true };
+        }
         if word.len() <= self.longest_abbreviation {
             let class = with_lowercase(word, |lower| self.abbreviations.get(lower).copied());
             match class {
@@ -364,8 +369,8 @@ struct Token {
     end: usize,
     /// Holds `@`, `://` or starts with `www.`.
     address: bool,
-    /// Start of the last full stop followed directly by a letter or digit.
-    last_inner_dot: Option<usize>,
+    /// How many full stops in it are followed directly by a letter or digit.
+    inner_dots: usize,
 }
 
 /// The state of one pass over a paragraph.
@@ -556,7 +561,12 @@ impl Scan<'_, '_> {
         }
         let ends = match mark {
             Mark::Strong => self.opens_sentence(k),
-            Mark::Ellipsis => self.char_before(i) != Some('[') && self.capitalised(k),
+            // `[...]` marks an omission: only a capital (or a digit, or a letter of a script
+            // without case) after it shows a sentence end.
+            Mark::Ellipsis if self.char_before(i) == Some('[') => self
+                .char_at(k)
+                .is_some_and(|c| c.is_alphanumeric() && !c.is_lowercase()),
+            Mark::Ellipsis => self.capitalised(k),
             Mark::Stop => self.stop_ends(i, k),
         };
         if ends && !(quote_closed && self.attribution_follows(k)) {
@@ -581,33 +591,37 @@ impl Scan<'_, '_> {
                 .stage
                 .starters
                 .as_ref()
-                .is_some_and(|starters| self.starter_follows(k, starters)),
+                .is_some_and(|starters| self.starter_follows(k, starters, true)),
             Before::Number => !self.char_at(k).is_some_and(|c| c.is_numeric() || c == '#'),
             Before::Ambiguous { initial } => {
                 if self.introductory(word_start) {
                     return false;
                 }
                 match &self.stage.starters {
-                    Some(starters) => self.starter_follows(k, starters),
+                    Some(starters) => self.starter_follows(k, starters, false),
                     None => !initial && self.capitalised(k),
                 }
             }
         }
     }
 
-    /// Start of the word before `i` (after white space or an opening mark, not before the
-    /// sentence start); `None` when it is longer than [`WORD_WINDOW`].
+    /// Start of the word before `i`, after white space, a bracket or a double quotation mark
+    /// and any opening marks (not before the sentence start); `None` when it is longer than
+    /// [`WORD_WINDOW`]. An apostrophe inside a word (`don't`) does not split it.
     fn word_start(&self, i: usize) -> Option<usize> {
         let mut lo = i.saturating_sub(WORD_WINDOW).max(self.start);
         while !self.body.is_char_boundary(lo) {
             lo += 1;
         }
         let window = &self.body[lo..i];
-        match window.char_indices().rev().find(|&(_, c)| is_word_edge(c)) {
-            Some((k, c)) => Some(lo + k + c.len_utf8()),
-            None if lo == self.start => Some(lo),
-            None => None,
-        }
+        let edge = |c: char| c.is_whitespace() || (is_opener(c) && !matches!(c, '\'' | '‘'));
+        let start = match window.char_indices().rev().find(|&(_, c)| edge(c)) {
+            Some((k, c)) => lo + k + c.len_utf8(),
+            None if lo == self.start => lo,
+            None => return None,
+        };
+        let word = &self.body[start..i];
+        Some(i - word.trim_start_matches(is_opener).len())
     }
 
     /// Whether the sentence so far, up to `word_start`, is an introductory phrase: at most
@@ -629,19 +643,16 @@ impl Scan<'_, '_> {
     /// Whether the text at `k` can open a sentence.
     fn opens_sentence(&self, k: usize) -> bool {
         let rest = &self.body[k..];
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else {
+        let Some(c) = rest.chars().next() else {
             return false;
         };
-        if is_opener(c) {
-            // An opening mark opens a sentence unless a lowercase word follows it.
-            let inner = chars.as_str().trim_start_matches(is_opener);
-            return !inner.chars().next().is_some_and(char::is_lowercase) || camel_case(inner);
-        }
         if c.is_lowercase() {
             return camel_case(rest);
         }
-        !matches!(c, ',' | ';' | ':' | '%' | '&' | '/' | '-' | '–' | '—' | '…') && !is_closer(c)
+        // `"` and `'` close as well as open; after white space they open.
+        is_opener(c)
+            || !matches!(c, ',' | ';' | ':' | '%' | '&' | '/' | '-' | '–' | '—' | '…')
+                && !is_closer(c)
     }
 
     /// Whether the text at `k` opens with a capital or an opening mark.
@@ -652,7 +663,8 @@ impl Scan<'_, '_> {
 
     /// Whether the text at `k` opens with an opening mark or a capitalised word that starts
     /// sentences.
-    fn starter_follows(&self, k: usize, starters: &HashSet<String>) -> bool {
+    /// After a title, a single letter is a name's initial (`Mr. A`), not `A` or `I`.
+    fn starter_follows(&self, k: usize, starters: &HashSet<String>, title: bool) -> bool {
         let rest = &self.body[k..];
         if rest.starts_with(is_opener) {
             return true;
@@ -666,7 +678,7 @@ impl Scan<'_, '_> {
             .map_or(rest.len(), |(e, _)| e);
         let word = &rest[..word_end];
         // A single capital followed by a full stop is an initial, not `A` or `I`.
-        if word.chars().count() == 1 && rest[word_end..].starts_with('.') {
+        if word.chars().count() == 1 && (title || rest[word_end..].starts_with('.')) {
             return false;
         }
         word.len() <= WORD_WINDOW && with_lowercase(word, |w| starters.contains(w))
@@ -696,7 +708,8 @@ impl Scan<'_, '_> {
             }
         }
         let token = self.token_at(i);
-        !token.address && token.last_inner_dot.is_none_or(|d| d < end)
+        // The stop at `i` is one of the inner dots; another one makes a dotted name.
+        !token.address && token.inner_dots == 1
     }
 
     /// The white-space-delimited token holding `i`, scanned once per token.
@@ -714,24 +727,25 @@ impl Scan<'_, '_> {
             .map_or(self.body.len(), |k| i + k);
         let text = &self.body[start..end];
         let address = text.contains('@') || text.contains("://") || text.starts_with("www.");
-        let last_inner_dot = text
+        let inner_dots = text
             .as_bytes()
             .windows(2)
-            .rposition(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric())
-            .map(|k| start + k);
+            .filter(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric())
+            .count();
         let token = Token {
             start,
             end,
             address,
-            last_inner_dot,
+            inner_dots,
         };
         self.token = Some(token);
         token
     }
 
-    /// Whether the text at `k` is a quote's attribution closing its clause: one to three
-    /// capitalised words, then a cue verb followed by punctuation or the end
-    /// (`Smith asked.`, `Mr. Smith said,`).
+    /// Whether the text at `k` is a quote's attribution ending its sentence: one to three
+    /// capitalised words, then a cue verb followed by a terminal mark or the paragraph end
+    /// (`Smith asked.`, `Mr. Smith said.`). A cue before a colon or comma introduces what
+    /// follows instead (`Smith added: "…"`).
     fn attribution_follows(&self, k: usize) -> bool {
         if self.stage.cues.is_empty() {
             return false;
@@ -759,7 +773,9 @@ impl Scan<'_, '_> {
                 names += 1;
                 continue;
             }
-            return names > 0 && closes && with_lowercase(word, |w| self.stage.cues.contains(w));
+            let last = words.peek().is_none() && window_end == self.body.len();
+            let ends = last || token[word.len()..].starts_with(['.', '!', '?']);
+            return names > 0 && ends && with_lowercase(word, |w| self.stage.cues.contains(w));
         }
         false
     }
@@ -916,10 +932,6 @@ fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-fn is_word_edge(c: char) -> bool {
-    c.is_whitespace() || is_opener(c) || is_bullet(c)
-}
-
 fn is_closer(c: char) -> bool {
     matches!(
         c,
@@ -985,6 +997,15 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// The number of line breaks in `gap`, counting CR LF as one.
+fn line_breaks(gap: &str) -> usize {
+    let breaks = gap
+        .chars()
+        .filter(|&c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'))
+        .count();
+    breaks - gap.matches("\r\n").count()
+}
+
 fn push_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let line = &text[start..end];
     let trimmed = line.trim();
@@ -1017,7 +1038,11 @@ impl Stage for Sentences {
         if self.join_wrapped_lines {
             for k in (0..paras.len().saturating_sub(1)).rev() {
                 let (a, b) = (paras[k].of(text), paras[k + 1].of(text));
-                joins[k] = self.wraps(a, b) && (joins[k + 1] || b.contains(['.', '?', '!', '…']));
+                // A blank line between them is a paragraph break, never a wrap.
+                let gap = &text[paras[k].end..paras[k + 1].start];
+                joins[k] = self.wraps(a, b)
+                    && line_breaks(gap) == 1
+                    && (joins[k + 1] || b.contains(['.', '?', '!', '…']));
             }
         }
         let mut sentences = std::mem::take(&mut doc.sentences);
@@ -1127,6 +1152,11 @@ mod tests {
                 &["“Why now?” Mr. Okafor asked.", "“Because we can.”"],
             ),
             (
+                "an attribution introducing the next quote starts a sentence",
+                "“We won.” Smith added: “It was hard.”",
+                &["“We won.”", "Smith added: “It was hard.”"],
+            ),
+            (
                 "a capitalised cue word after a quote is not an attribution",
                 "“Get out!” The crowd said nothing.",
                 &["“Get out!”", "The crowd said nothing."],
@@ -1153,6 +1183,26 @@ mod tests {
                 "a month before a day, then a number ending a sentence",
                 "The law took effect on Jan. 1. It costs $5.",
                 &["The law took effect on Jan. 1.", "It costs $5."],
+            ),
+            (
+                "a straight quotation mark after white space opens",
+                "He left. \"We won,\" she said. 'Fine.' Then she went.",
+                &[
+                    "He left.",
+                    "\"We won,\" she said.",
+                    "'Fine.'",
+                    "Then she went.",
+                ],
+            ),
+            (
+                "a single capital is an initial even when listed in lowercase",
+                "He won the Leroy P. Steele Prize. Turn to p. 55 now.",
+                &["He won the Leroy P. Steele Prize.", "Turn to p. 55 now."],
+            ),
+            (
+                "a single capital after a title is an initial",
+                "Police named him only as Mr. A in court.",
+                &["Police named him only as Mr. A in court."],
             ),
             (
                 "a company suffix before a lowercase word and before a comma",
@@ -1203,9 +1253,12 @@ mod tests {
                 ],
             ),
             (
-                "a file name with a capitalised part",
-                "Open Report.Final.docx now.",
-                &["Open Report.Final.docx now."],
+                "file and site names with a capitalised part",
+                "Open Report.Final.docx now. Ask Halo.Bungie.Org, the fansite.",
+                &[
+                    "Open Report.Final.docx now.",
+                    "Ask Halo.Bungie.Org, the fansite.",
+                ],
             ),
             (
                 "a missing space after the full stop",
@@ -1262,6 +1315,24 @@ mod tests {
                 &[
                     "The minister said the plan\nwould cut costs.",
                     "It starts in May.",
+                ],
+            ),
+            (
+                "a blank line is a paragraph break, never a wrap",
+                "Our correspondent\n\nreports from Kyiv.",
+                &["Our correspondent", "reports from Kyiv."],
+            ),
+            (
+                "a word with an apostrophe or a hyphen is not an initial",
+                "I don't. Nobody did. She met Jay-Z. Fans cheered.",
+                &["I don't.", "Nobody did.", "She met Jay-Z.", "Fans cheered."],
+            ),
+            (
+                "an omission in brackets ends a sentence only before a capital",
+                "“The law is clear [...] Judges must apply it [...] without fear.”",
+                &[
+                    "“The law is clear [...]",
+                    "Judges must apply it [...] without fear.”",
                 ],
             ),
             (
