@@ -28,8 +28,8 @@
 //!   end one (`world.Today`, `1,000.That`) when no capital stands right before the stop, a
 //!   capitalised word follows it, and the token is not dotted further
 //!   (`Jane.Doe@example.com`, `Report.Final.docx`, `https://…`).
-//! - An ellipsis of three dots (`...`, `…`) ends a sentence only before a capitalised word
-//!   and never inside brackets (`[...]`). Spaced dots follow the standard rules: three
+//! - An ellipsis (`...`, `…`, `....`) ends a sentence only before a capitalised word or an
+//!   opening mark; an omission in brackets (`[...]`) only before a capital. Spaced dots follow the standard rules: three
 //!   (`. . .`) mark an omission inside a sentence; four end the sentence, or, right after a
 //!   word (`word. . . .`), end it at the first dot and open the next with the omission.
 //! - When the terminal mark closes a quotation and the sentence goes on with its attribution
