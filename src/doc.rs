@@ -113,7 +113,8 @@ pub struct Token {
 pub struct Sentence {
     /// The sentence text, trimmed of white space.
     pub span: Span,
-    /// Index into [`Doc::paragraphs`].
+    /// Index into [`Doc::paragraphs`] of the paragraph where the sentence starts. A sentence
+    /// runs on into the next paragraph only over a wrapped line (see the sentences stage).
     pub paragraph: usize,
 }
 

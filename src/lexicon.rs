@@ -125,6 +125,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../pipelines/lexicons/en/abbreviations.txt"),
     ),
     (
+        "lexicons/en/sentence-starters.txt",
+        include_str!("../pipelines/lexicons/en/sentence-starters.txt"),
+    ),
+    (
         "lexicons/en/pronouns.txt",
         include_str!("../pipelines/lexicons/en/pronouns.txt"),
     ),
