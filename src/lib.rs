@@ -19,16 +19,19 @@
 //! ```
 //!
 //! The primary types: an [`Article`] goes into a [`Pipeline`] of [`Stage`]s, which fill a
-//! [`Doc`] with layers of [`Span`]s into the unchanged text; the output module turns the claims into
-//! flat CSV rows, and the run module drives a whole batch in parallel.
+//! [`Doc`] with layers of [`Span`]s into the unchanged text; [`output`] turns the claims into
+//! flat CSV rows, and [`run`] drives a whole batch in parallel.
 
 #![deny(missing_docs)]
 
+pub mod cli;
 pub mod doc;
 pub mod error;
 pub mod input;
 pub mod lexicon;
+pub mod output;
 pub mod pipeline;
+pub mod run;
 pub mod stage;
 pub mod stages;
 

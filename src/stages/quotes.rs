@@ -118,10 +118,14 @@ impl Quotes {
                 // The previous paragraph ended inside a quote: it continues only when this
                 // paragraph opens with a mark.
                 let first = para.chars().next().unwrap_or(' ');
-                let reopens = matches!(
-                    self.role(para, 0, first),
-                    Role::Open | Role::OpenOrClose | Role::Toggle
-                );
+                // A quote of a word or two left open is more likely a typo than the start
+                // of a quotation running on: it does not continue.
+                let long_enough = count_words(&text[start..paragraphs[k - 1].end]) >= 4;
+                let reopens = long_enough
+                    && matches!(
+                        self.role(para, 0, first),
+                        Role::Open | Role::OpenOrClose | Role::Toggle
+                    );
                 if reopens {
                     open = Some((start, count + 1));
                 } else {
@@ -279,8 +283,13 @@ mod tests {
             ("Er sagte „ja“ und ging.", vec![q("„ja“", true, 1)]),
             ("Il a dit « oui » hier.", vec![q("« oui »", true, 1)]),
             (
-                "“First part.\n“Second part,” he said.",
-                vec![q("“First part.\n“Second part,”", true, 2)],
+                "“The first part runs on.\n“Second part,” he said.",
+                vec![q("“The first part runs on.\n“Second part,”", true, 2)],
+            ),
+            (
+                // a word or two left open is a typo, not a quote running on
+                "They were \"heroes.\n\"Sales were good,\" she said.",
+                vec![q("\"heroes.", false, 1), q("\"Sales were good,\"", true, 1)],
             ),
             (
                 "“Never closed\nNext paragraph.",

@@ -136,10 +136,19 @@ impl Lexicon {
         let mut w = first;
         while w <= last {
             let title = self.title_at(words, w);
+            let lower = words.lower(w);
+            // Roles and lowercase modifiers before the name: "council member Priya Natarajan".
+            let role = title == 0
+                && words.kind(w) == TokenKind::Word
+                && (self.people.contains(lower)
+                    || (!words.is_capitalised(w) && !NAME_LINKS.contains(&lower)));
             if title > 0 {
                 name_first = w + title;
                 w += title;
             } else {
+                if role {
+                    name_first = w + 1;
+                }
                 w += 1;
             }
         }
@@ -290,16 +299,20 @@ impl Lexicon {
                 && words.kind(w) == TokenKind::Word
                 && !words.is_capitalised(w))
             .then(|| {
-                (w + 1..=w + 2)
+                (w..=w + 2)
                     .take_while(|&k| {
-                        same(k) && words.kind(k) == TokenKind::Word && !words.is_capitalised(k)
+                        same(k)
+                            && words.kind(k) == TokenKind::Word
+                            && !words.is_capitalised(k)
+                            && !self.function_words.contains(words.lower(k))
                     })
                     .find(|&k| self.title_at(words, k) > 0 || self.people.contains(words.lower(k)))
             })
             .flatten()
             {
                 // lowercase words before a role: "Sanders campaign manager Jeff Weaver"
-                w = role;
+                w = role + self.title_at(words, role).max(1);
+                last = Some(w - 1);
             } else if self.is_name_word(words, w) || (words.is_capitalised(w) && w == start) {
                 saw_name = true;
                 last = Some(w);

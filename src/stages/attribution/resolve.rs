@@ -159,11 +159,15 @@ fn register(
     match found {
         Some(id) => {
             let entity = &mut entities[id];
+            // A multi-word name later called by its last word alone is a person's:
+            // organisations and places are seldom shortened to their last word.
+            let by_surname =
+                parts.len() == 1 && entity.words.len() > 1 && entity.words.last() == Some(&last);
             if parts.len() > entity.words.len() && !organisation {
                 entity.display = name.to_string();
                 entity.words = parts;
             }
-            entity.person |= person_evidence;
+            entity.person |= person_evidence || (by_surname && !entity.organisation);
             entity.organisation |= organisation;
             if entity.gender.is_none() {
                 entity.gender = gender;

@@ -33,8 +33,6 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "simply",
     "flatly",
     "earlier",
-    "would",
-    "will",
     "often",
     "now",
     "frequently",
@@ -139,7 +137,31 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// True when the cue is negated (`did not say`) or not a report at all: a modal or `to`
+    /// before a base form (`will add`, `wants to say`) speaks of what has not been said.
     fn negated(&self, cue: usize) -> bool {
+        if cue > 0 && self.words.sentence(cue - 1) == self.words.sentence(cue) {
+            let before = self.words.lower(cue - 1);
+            if matches!(
+                before,
+                "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "might"
+                    | "may"
+                    | "can"
+                    | "must"
+                    | "to"
+                    | "shall"
+            ) {
+                return true;
+            }
+        }
+        self.negated_by_not(cue)
+    }
+
+    fn negated_by_not(&self, cue: usize) -> bool {
         let words = self.words;
         let mut w = cue;
         for _ in 0..3 {
@@ -164,7 +186,7 @@ impl Ctx<'_, '_> {
     }
 
     /// A speaker before the cue at `cue`: skips auxiliaries, adverbs and one appositive.
-    fn speaker_before(&self, cue: usize, floor: usize) -> Option<Mention> {
+    fn speaker_before(&self, cue: usize, floor: usize, loose: bool) -> Option<Mention> {
         let words = self.words;
         let sentence = words.sentence(cue);
         let mut k = cue.checked_sub(1)?;
@@ -262,7 +284,8 @@ impl Ctx<'_, '_> {
         }
         // "The radioman pointed out": a short phrase opening the sentence with a determiner.
         let first = floor;
-        let short_phrase = k >= first
+        let short_phrase = loose
+            && k >= first
             && k - first < 4
             && matches!(words.lower(first), "the" | "a" | "an" | "one" | "another")
             && (first..=k).all(|w| {
@@ -774,7 +797,7 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         if c < k && !colon && words.text(k + 1) != "," {
             break;
         }
-        let mention = match ctx.speaker_before(c, floor) {
+        let mention = match ctx.speaker_before(c, floor, true) {
             Some(m) => Some(m),
             None if c != floor => None,
             None => {
@@ -959,7 +982,7 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     if let Some(hit) = content_before(ctx, c, first, last) {
         return Some(hit);
     }
-    let mention = ctx.speaker_before(c, first)?;
+    let mention = ctx.speaker_before(c, first, false)?;
     if mention.kind == MentionKind::FirstPerson {
         return None;
     }
@@ -972,6 +995,29 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
             k += 1;
         }
     }
+    if k > last {
+        return None;
+    }
+    // A bare clause starts with a subject: a pronoun, a determiner, a name or a number.
+    // Time words ("said Tuesday that", "said this week that") are not subjects.
+    let lower = words.lower(k);
+    let time = TIME_WORDS.contains(&lower)
+        || (matches!(lower, "this" | "last" | "next")
+            && k < last
+            && TIME_WORDS.contains(&words.lower(k + 1)));
+    let starts_clause = !time
+        && (ctx.lex.pronouns.contains_key(lower)
+            || CLAUSE_OPENERS.contains(&lower)
+            || words.is_capitalised(k)
+            || words.kind(k) == TokenKind::Number);
+    if starts_clause {
+        if !cue.clause {
+            return None;
+        }
+        let content = clause_from(ctx, k, last)?;
+        return Some((Some(mention), (c, c), content, "speaker-cue-clause"));
+    }
+    // "said in a statement that", "told reporters on Tuesday that"
     for j in k..(k + 7).min(last + 1) {
         if words.is(j, "that") {
             let content = clause_from(ctx, j + 1, last)?;
@@ -981,43 +1027,52 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
             break;
         }
     }
-    if !cue.clause || k > last {
-        return None;
-    }
-    // A bare clause starts with a subject: a pronoun, a determiner, a name or a number.
-    let lower = words.lower(k);
-    let starts_clause = ctx.lex.pronouns.contains_key(lower)
-        || matches!(
-            lower,
-            "i" | "we"
-                | "you"
-                | "the"
-                | "a"
-                | "an"
-                | "this"
-                | "these"
-                | "those"
-                | "there"
-                | "it"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "some"
-                | "no"
-                | "all"
-                | "many"
-                | "most"
-        )
-        || words.is_capitalised(k)
-        || words.kind(k) == TokenKind::Number;
-    if !starts_clause {
-        return None;
-    }
-    let content = clause_from(ctx, k, last)?;
-    Some((Some(mention), (c, c), content, "speaker-cue-clause"))
+    None
 }
+
+/// Words that open a clause after a cue: "said the plan failed", "said we must".
+const CLAUSE_OPENERS: &[&str] = &[
+    "i", "we", "you", "the", "a", "an", "this", "these", "those", "there", "it", "its", "his",
+    "her", "their", "our", "some", "no", "all", "many", "most", "he", "she", "they", "both",
+];
+
+/// Days, months and other time words that follow a cue without being its content.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
 
 /// `…, Garman said.` and `…, said Garman.`: the cue and speaker close the sentence.
 fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Reported> {
@@ -1036,7 +1091,7 @@ fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Repo
         if !trailer_only(ctx, c + 1, last) {
             return None;
         }
-        let m = ctx.speaker_before(c, first)?;
+        let m = ctx.speaker_before(c, first, false)?;
         let before = m.first.checked_sub(1)?;
         if words.text(before) != "," || m.kind == MentionKind::FirstPerson {
             return None;

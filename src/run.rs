@@ -1,0 +1,653 @@
+//! The batch runner: one reader, N workers and one writer with bounded channels between.
+//!
+//! ```text
+//! inputs ──reader──▶ [bounded] ──▶ worker 1..N ──▶ [bounded] ──▶ writer (restores input order)
+//!                      ▲                                               │
+//!                      └────────────── tickets (in-flight limit) ◀─────┘
+//! ```
+//!
+//! The reader takes a ticket before it sends an article and the writer gives it back once the
+//! article's rows are written, so at most a fixed number of articles are in flight whatever
+//! the input size or how slow one article is: memory stays flat. Workers render rows to bytes;
+//! the writer puts them back in input order, so the output is byte-identical whatever the
+//! number of threads. A panic inside a stage becomes an `error` row for that article only.
+
+use crate::doc::{Article, CharIndex, Doc};
+use crate::input::Record;
+use crate::output::{header_line, ArticleRow, Cell, RowRenderer, Table};
+use crate::pipeline::Pipeline;
+use crossbeam_channel::{bounded, Receiver, Sender};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Where the tables go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// A folder: each table to `NAME.csv`, written to a temporary file and renamed at the end.
+    Dir(PathBuf),
+    /// Standard output: only `claims.csv` is written, as it is produced.
+    Stdout,
+}
+
+/// Which articles of the input this run processes: those whose id hashes to `index` mod
+/// `count`. Lets N machines or an engine's tasks split a collection without coordination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 0-based shard number.
+    pub index: u64,
+    /// How many shards there are.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Parses `I/N` (0 ≤ I < N).
+    pub fn parse(text: &str) -> Result<Shard, String> {
+        let (i, n) = text
+            .split_once('/')
+            .ok_or_else(|| format!("shard `{text}` is not I/N"))?;
+        let index: u64 = i
+            .trim()
+            .parse()
+            .map_err(|_| format!("shard index `{i}` is not a number"))?;
+        let count: u64 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("shard count `{n}` is not a number"))?;
+        if count == 0 || index >= count {
+            return Err(format!("shard `{text}` needs 0 <= I < N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether the article with this id belongs to the shard (FNV-1a 64 of the id: stable
+    /// across runs, machines and versions).
+    pub fn holds(&self, id: &str) -> bool {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in id.as_bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash % self.count == self.index
+    }
+}
+
+/// How a run writes its output.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// The tables to write.
+    pub tables: Vec<Table>,
+    /// Where they go.
+    pub destination: Destination,
+    /// Write cells without the formula guard.
+    pub raw_cells: bool,
+    /// Start each table with a UTF-8 byte-order mark, for Excel.
+    pub excel_bom: bool,
+    /// Write header rows (off to concatenate the parts of a sharded run).
+    pub headers: bool,
+    /// Process only one shard of the input.
+    pub shard: Option<Shard>,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// Total input bytes when known, for the progress bar's ETA.
+    pub total_bytes: Option<u64>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            threads: 1,
+            tables: vec![Table::Claims, Table::Articles],
+            destination: Destination::Dir(PathBuf::from("output")),
+            raw_cells: false,
+            excel_bom: false,
+            headers: true,
+            shard: None,
+            progress: false,
+            total_bytes: None,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Articles (rows of articles.csv) written, failed ones included.
+    pub articles: u64,
+    /// Articles that failed.
+    pub failed: u64,
+    /// Claims written.
+    pub claims: u64,
+    /// Bytes of article text processed.
+    pub bytes: u64,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// The output was closed early (a closed pipe): the run stopped quietly.
+    pub closed_early: bool,
+}
+
+/// A run that could not write its output.
+#[derive(Debug)]
+pub struct RunError {
+    /// The file or stream being written.
+    pub path: String,
+    /// What failed.
+    pub error: io::Error,
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write {}: {}", self.path, self.error)
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// One article's rendered rows.
+struct Rendered {
+    seq: u64,
+    claims: Vec<u8>,
+    articles: Vec<u8>,
+    sentences: Vec<u8>,
+    claim_count: u64,
+    bytes: u64,
+    failure: Option<String>,
+}
+
+/// An open table: its final path, its temporary path, and the writer.
+struct Sink {
+    table: Table,
+    final_path: Option<PathBuf>,
+    temp_path: Option<PathBuf>,
+    out: Box<dyn Write>,
+    name: String,
+}
+
+impl Sink {
+    fn write(&mut self, bytes: &[u8]) -> Result<(), RunError> {
+        self.out.write_all(bytes).map_err(|error| RunError {
+            path: self.name.clone(),
+            error,
+        })
+    }
+}
+
+fn open_sinks(options: &RunOptions) -> Result<Vec<Sink>, RunError> {
+    let mut sinks = Vec::new();
+    match &options.destination {
+        Destination::Stdout => sinks.push(Sink {
+            table: Table::Claims,
+            final_path: None,
+            temp_path: None,
+            out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
+            name: "standard output".to_string(),
+        }),
+        Destination::Dir(dir) => {
+            std::fs::create_dir_all(dir).map_err(|error| RunError {
+                path: dir.display().to_string(),
+                error,
+            })?;
+            for &table in &options.tables {
+                let final_path = dir.join(format!("{}.csv", table.name()));
+                let temp_path = dir.join(format!(
+                    ".{}.csv.partial-{}",
+                    table.name(),
+                    std::process::id()
+                ));
+                let file = File::create(&temp_path).map_err(|error| RunError {
+                    path: temp_path.display().to_string(),
+                    error,
+                })?;
+                sinks.push(Sink {
+                    table,
+                    name: final_path.display().to_string(),
+                    final_path: Some(final_path),
+                    temp_path: Some(temp_path),
+                    out: Box::new(BufWriter::with_capacity(1 << 16, file)),
+                });
+            }
+        }
+    }
+    for sink in &mut sinks {
+        if options.excel_bom {
+            sink.write("\u{feff}".as_bytes())?;
+        }
+        if options.headers {
+            sink.write(&header_line(sink.table))?;
+        }
+    }
+    Ok(sinks)
+}
+
+/// Runs `pipeline` over `records` and writes the tables. `on_failure` hears one line per
+/// failed article, as it is written.
+pub fn run(
+    pipeline: &Pipeline,
+    records: impl Iterator<Item = Record> + Send,
+    options: &RunOptions,
+    on_failure: &mut dyn FnMut(&str),
+) -> Result<Summary, RunError> {
+    let started = Instant::now();
+    let mut sinks = open_sinks(options)?;
+    let threads = options.threads.max(1);
+    let window = threads * 16;
+    let (work_tx, work_rx) = bounded::<(u64, Record)>(threads * 4);
+    let (done_tx, done_rx) = bounded::<Rendered>(threads * 4);
+    let (ticket_tx, ticket_rx) = bounded::<()>(window);
+    for _ in 0..window {
+        ticket_tx
+            .send(())
+            .expect("the ticket channel has room for the window");
+    }
+    let wants = |t: Table| sinks.iter().any(|s| s.table == t);
+    let want_claims = wants(Table::Claims);
+    let want_sentences = wants(Table::Sentences);
+    let progress = progress_bar(options);
+    let mut summary = Summary::default();
+
+    let result = std::thread::scope(|scope| {
+        let shard = options.shard;
+        scope.spawn(move || read(records, shard, work_tx, ticket_rx));
+        for _ in 0..threads {
+            let work_rx = work_rx.clone();
+            let done_tx = done_tx.clone();
+            let raw = options.raw_cells;
+            scope.spawn(move || work(pipeline, work_rx, done_tx, raw, want_claims, want_sentences));
+        }
+        drop(work_rx);
+        drop(done_tx);
+        // The writer owns the receiving end and the tickets: when it stops early, they close
+        // and the reader and workers stop too.
+        write_in_order(
+            done_rx,
+            ticket_tx,
+            &mut sinks,
+            &mut summary,
+            &progress,
+            on_failure,
+            started,
+        )
+    });
+    progress.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    match result {
+        Ok(()) => {}
+        Err(e) if e.error.kind() == io::ErrorKind::BrokenPipe => {
+            summary.closed_early = true;
+            return Ok(summary);
+        }
+        Err(e) => {
+            remove_temporaries(&sinks);
+            return Err(e);
+        }
+    }
+    finish(sinks, options)?;
+    Ok(summary)
+}
+
+fn progress_bar(options: &RunOptions) -> ProgressBar {
+    if !options.progress {
+        return ProgressBar::hidden();
+    }
+    let bar = match options.total_bytes {
+        Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+    };
+    let template = if options.total_bytes.is_some() {
+        "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}"
+    } else {
+        "{spinner} [{elapsed_precise}] {bytes} {bytes_per_sec} {msg}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The reader: numbers the records and sends them on, one ticket each.
+fn read(
+    records: impl Iterator<Item = Record>,
+    shard: Option<Shard>,
+    work: Sender<(u64, Record)>,
+    tickets: Receiver<()>,
+) {
+    let mut seq = 0u64;
+    for record in records {
+        if let Some(shard) = shard {
+            let id = match &record {
+                Record::Article(article) => article.id.as_str(),
+                Record::Failed { id, .. } => id.as_str(),
+            };
+            if !shard.holds(id) {
+                continue;
+            }
+        }
+        if tickets.recv().is_err() || work.send((seq, record)).is_err() {
+            return; // the writer stopped
+        }
+        seq += 1;
+    }
+}
+
+/// A worker: runs the pipeline and renders the rows.
+fn work(
+    pipeline: &Pipeline,
+    work: Receiver<(u64, Record)>,
+    done: Sender<Rendered>,
+    raw: bool,
+    want_claims: bool,
+    want_sentences: bool,
+) {
+    let mut doc = Doc::default();
+    let mut renderer = RowRenderer::new(raw);
+    for (seq, record) in work {
+        let rendered = match record {
+            Record::Article(article) => process(
+                pipeline,
+                &mut doc,
+                &mut renderer,
+                seq,
+                article,
+                want_claims,
+                want_sentences,
+            ),
+            Record::Failed { id, error } => failed_row(
+                &mut renderer,
+                seq,
+                &id,
+                &error.source,
+                &error.to_string(),
+                0,
+            ),
+        };
+        if done.send(rendered).is_err() {
+            return;
+        }
+    }
+}
+
+fn process(
+    pipeline: &Pipeline,
+    doc: &mut Doc,
+    renderer: &mut RowRenderer,
+    seq: u64,
+    article: Article,
+    want_claims: bool,
+    want_sentences: bool,
+) -> Rendered {
+    let bytes = article.text.len() as u64;
+    doc.reset(article);
+    if let Err(panic) = catch_unwind(AssertUnwindSafe(|| pipeline.process(doc))) {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let id = doc.article.id.clone();
+        let source = doc.article.source.clone();
+        *doc = Doc::default();
+        let error =
+            format!("{source}: internal error in the pipeline (please report it): {message}");
+        return failed_row(renderer, seq, &id, &source, &error, bytes);
+    }
+    let index = CharIndex::new(doc.text());
+    let mut rendered = Rendered {
+        seq,
+        claims: Vec::new(),
+        articles: Vec::new(),
+        sentences: Vec::new(),
+        claim_count: doc.claims.len() as u64,
+        bytes,
+        failure: None,
+    };
+    let raw = renderer.raw();
+    let row = ArticleRow {
+        article_id: Cell::new(&doc.article.id, raw),
+        source: Cell::new(&doc.article.source, raw),
+        status: "ok",
+        error: Cell::new("", raw),
+        chars: index.char_offset(doc.text(), doc.text().len()),
+        sentences: doc.sentences.len(),
+        quotes: doc.quotes.len(),
+        claims: doc.claims.len(),
+    };
+    // Writing CSV into a Vec only fails on a serialisation bug; such an article fails alone.
+    let outcome = renderer
+        .article(&row, &mut rendered.articles)
+        .and_then(|()| {
+            if want_claims {
+                renderer.claims(doc, &index, &mut rendered.claims)
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| {
+            if want_sentences {
+                renderer.sentences(doc, &index, &mut rendered.sentences)
+            } else {
+                Ok(())
+            }
+        });
+    match outcome {
+        Ok(()) => rendered,
+        Err(e) => {
+            let id = doc.article.id.clone();
+            let source = doc.article.source.clone();
+            failed_row(
+                renderer,
+                seq,
+                &id,
+                &source,
+                &format!("{source}: cannot write rows: {e}"),
+                bytes,
+            )
+        }
+    }
+}
+
+fn failed_row(
+    renderer: &mut RowRenderer,
+    seq: u64,
+    id: &str,
+    source: &str,
+    error: &str,
+    bytes: u64,
+) -> Rendered {
+    let raw = renderer.raw();
+    let row = ArticleRow {
+        article_id: Cell::new(id, raw),
+        source: Cell::new(source, raw),
+        status: "error",
+        error: Cell::new(error, raw),
+        chars: 0,
+        sentences: 0,
+        quotes: 0,
+        claims: 0,
+    };
+    let mut articles = Vec::new();
+    if let Err(e) = renderer.article(&row, &mut articles) {
+        articles = format!("{id},,error,cannot write row: {e},0,0,0,0\n").into_bytes();
+    }
+    Rendered {
+        seq,
+        claims: Vec::new(),
+        articles,
+        sentences: Vec::new(),
+        claim_count: 0,
+        bytes,
+        failure: Some(error.to_string()),
+    }
+}
+
+/// The writer: puts rendered articles back in input order and writes them.
+fn write_in_order(
+    done: Receiver<Rendered>,
+    tickets: Sender<()>,
+    sinks: &mut [Sink],
+    summary: &mut Summary,
+    progress: &ProgressBar,
+    on_failure: &mut dyn FnMut(&str),
+    started: Instant,
+) -> Result<(), RunError> {
+    let mut pending: BTreeMap<u64, Rendered> = BTreeMap::new();
+    let mut next = 0u64;
+    for rendered in done {
+        pending.insert(rendered.seq, rendered);
+        while let Some(rendered) = pending.remove(&next) {
+            for sink in sinks.iter_mut() {
+                let bytes = match sink.table {
+                    Table::Claims => &rendered.claims,
+                    Table::Articles => &rendered.articles,
+                    Table::Sentences => &rendered.sentences,
+                };
+                sink.write(bytes)?;
+            }
+            summary.articles += 1;
+            summary.claims += rendered.claim_count;
+            summary.bytes += rendered.bytes;
+            if let Some(failure) = &rendered.failure {
+                summary.failed += 1;
+                progress.suspend(|| on_failure(failure));
+            }
+            progress.inc(rendered.bytes);
+            if summary.articles.is_multiple_of(64) {
+                let rate = summary.articles as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                progress.set_message(format!(
+                    "{} articles, {rate:.0}/s, {} claims",
+                    summary.articles, summary.claims
+                ));
+            }
+            next += 1;
+            // The article has left the pipeline: the reader may send another.
+            let _ = tickets.try_send(());
+        }
+    }
+    for sink in sinks.iter_mut() {
+        sink.out.flush().map_err(|error| RunError {
+            path: sink.name.clone(),
+            error,
+        })?;
+    }
+    Ok(())
+}
+
+/// Renames every temporary table into place and removes tables an older run left that this
+/// one did not write, so a folder never mixes two runs.
+fn finish(sinks: Vec<Sink>, options: &RunOptions) -> Result<(), RunError> {
+    let Destination::Dir(dir) = &options.destination else {
+        return Ok(());
+    };
+    for sink in sinks {
+        let Sink {
+            out,
+            temp_path,
+            final_path,
+            ..
+        } = sink;
+        drop(out);
+        if let (Some(temp), Some(path)) = (temp_path, final_path) {
+            std::fs::rename(&temp, &path).map_err(|error| RunError {
+                path: path.display().to_string(),
+                error,
+            })?;
+        }
+    }
+    for table in Table::ALL {
+        if !options.tables.contains(&table) {
+            let stale = dir.join(format!("{}.csv", table.name()));
+            if stale.exists() {
+                std::fs::remove_file(&stale).map_err(|error| RunError {
+                    path: stale.display().to_string(),
+                    error,
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn remove_temporaries(sinks: &[Sink]) {
+    for sink in sinks {
+        if let Some(temp) = &sink.temp_path {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
+/// Writes `run.json` beside the tables: what ran, on what, and what came of it, so a result
+/// can be reproduced and audited.
+pub fn write_manifest(
+    dir: &Path,
+    pipeline: &Pipeline,
+    inputs: &[String],
+    options: &RunOptions,
+    summary: &Summary,
+) -> Result<(), RunError> {
+    let word_lists: Vec<serde_json::Value> = pipeline
+        .word_lists()
+        .iter()
+        .map(|list| serde_json::json!({"path": list.path, "fnv1a64": list.checksum, "entries": list.entries.len()}))
+        .collect();
+    let manifest = serde_json::json!({
+        "claimsift_version": env!("CARGO_PKG_VERSION"),
+        "pipeline": {
+            "name": pipeline.header().name,
+            "stages": pipeline.stage_names(),
+            "source": pipeline.source(),
+            "word_lists": word_lists,
+        },
+        "inputs": inputs,
+        "options": {
+            "threads": options.threads,
+            "tables": options.tables.iter().map(|t| t.name()).collect::<Vec<_>>(),
+            "raw_cells": options.raw_cells,
+            "excel_bom": options.excel_bom,
+            "headers": options.headers,
+            "shard": options.shard.map(|s| format!("{}/{}", s.index, s.count)),
+        },
+        "counts": {
+            "articles": summary.articles,
+            "failed": summary.failed,
+            "claims": summary.claims,
+            "bytes": summary.bytes,
+        },
+        "seconds": summary.seconds,
+    });
+    let path = dir.join("run.json");
+    let temp = dir.join(format!(".run.json.partial-{}", std::process::id()));
+    let text = serde_json::to_string_pretty(&manifest).expect("a JSON value always serialises");
+    std::fs::write(&temp, text + "\n")
+        .and_then(|()| std::fs::rename(&temp, &path))
+        .map_err(|error| RunError {
+            path: path.display().to_string(),
+            error,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_every_id_once() {
+        let shards: Vec<Shard> = (0..3).map(|i| Shard { index: i, count: 3 }).collect();
+        for n in 0..200 {
+            let id = format!("article-{n}");
+            assert_eq!(shards.iter().filter(|s| s.holds(&id)).count(), 1, "{id}");
+        }
+    }
+
+    #[test]
+    fn shard_parse() {
+        assert_eq!(Shard::parse("1/4"), Ok(Shard { index: 1, count: 4 }));
+        for bad in ["4/4", "x/2", "1", "0/0"] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
