@@ -72,7 +72,9 @@ impl BuildContext {
     pub fn word_list(&mut self, relative: &str) -> Result<WordList, ConfigError> {
         let resources = self.resources.clone().unwrap_or(Resources::Embedded);
         let list = resources.word_list(relative)?;
-        self.word_lists.push(list.clone());
+        if !self.word_lists.iter().any(|l| l.path == list.path) {
+            self.word_lists.push(list.clone());
+        }
         Ok(list)
     }
 }

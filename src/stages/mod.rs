@@ -36,7 +36,7 @@ impl StageSpec {
         Ok(match self {
             StageSpec::Tokenize(config) => Box::new(tokenize::Tokenize::new(config)?),
             StageSpec::Sentences(config) => Box::new(sentences::Sentences::new(config, context)?),
-            StageSpec::Quotes(config) => Box::new(quotes::Quotes::new(config)),
+            StageSpec::Quotes(config) => Box::new(quotes::Quotes::new(config, context)?),
             StageSpec::Attribution(config) => {
                 Box::new(attribution::Attribution::new(config, context)?)
             }

@@ -19,8 +19,11 @@
 //! ```
 
 use crate::doc::{Doc, Quote, Span};
+use crate::error::ConfigError;
+use crate::pipeline::BuildContext;
 use crate::stage::{Layer, Stage};
 use serde::Deserialize;
+use std::collections::HashSet;
 
 /// Settings of the quotes stage.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -29,19 +32,65 @@ pub struct QuotesConfig {
     /// Whether `»` opens and `«` closes (German and Danish style) rather than the reverse.
     #[serde(default)]
     pub reversed_guillemets: bool,
+    /// Speech cues (the attribution stage's list): a quote left open that holds
+    /// `, said …` is taken to end at that comma, its closing mark forgotten.
+    #[serde(default)]
+    pub cues: Option<String>,
 }
 
 /// The quotes stage.
 pub struct Quotes {
     reversed_guillemets: bool,
+    /// Lowercase cue forms, for ending an unclosed quote before its attribution.
+    cue_forms: HashSet<String>,
 }
 
 impl Quotes {
-    /// Builds the stage.
-    pub fn new(config: &QuotesConfig) -> Quotes {
-        Quotes {
-            reversed_guillemets: config.reversed_guillemets,
+    /// Builds the stage, reading the cue list when one is named.
+    pub fn new(config: &QuotesConfig, context: &mut BuildContext) -> Result<Quotes, ConfigError> {
+        let mut cue_forms = HashSet::new();
+        if let Some(path) = &config.cues {
+            let list = context.word_list(path)?;
+            for entry in &list.entries {
+                cue_forms.extend(
+                    entry
+                        .text
+                        .split_whitespace()
+                        .filter(|w| !w.starts_with('+'))
+                        .map(str::to_lowercase),
+                );
+            }
         }
+        Ok(Quotes {
+            reversed_guillemets: config.reversed_guillemets,
+            cue_forms,
+        })
+    }
+
+    /// Where a quote left open between `start` and `end` really ends: just after a comma
+    /// followed within a few words by a speech cue (`"It feels right, said Ben Carter`),
+    /// else at `end`.
+    fn open_quote_end(&self, text: &str, start: usize, end: usize) -> usize {
+        if self.cue_forms.is_empty() {
+            return end;
+        }
+        let body = &text[start..end];
+        for (k, _) in body.match_indices(", ") {
+            // Only up to the next comma: the cue must follow this one.
+            let after = body[k + 2..].split(',').next().unwrap_or("");
+            let cue_near = after
+                .split_whitespace()
+                .take(4)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .any(|w| self.cue_forms.contains(&w));
+            if cue_near {
+                return start + k + 1;
+            }
+        }
+        end
     }
 
     /// How the mark `c` at byte `i` of `para` can act.
@@ -130,7 +179,14 @@ impl Quotes {
                     open = Some((start, count + 1));
                 } else {
                     let end = paragraphs[k - 1].end;
-                    out.push(make_quote(text, start, end, false, count, false));
+                    out.push(make_quote(
+                        text,
+                        start,
+                        self.open_quote_end(text, start, end),
+                        false,
+                        count,
+                        false,
+                    ));
                 }
             }
             let mut iter = para.char_indices();
@@ -175,7 +231,14 @@ impl Quotes {
                     (Some((start, count)), Role::Open) => {
                         // A second opening mark while open: the first was never closed.
                         let end = trim_end(text, start, base + i);
-                        out.push(make_quote(text, start, end, false, count, nested));
+                        out.push(make_quote(
+                            text,
+                            start,
+                            self.open_quote_end(text, start, end),
+                            false,
+                            count,
+                            nested,
+                        ));
                         open = Some((base + i, 1));
                         low_opener = c == '„';
                         nested = false;
@@ -186,7 +249,14 @@ impl Quotes {
         }
         if let Some((start, count)) = open {
             let end = paragraphs.last().map_or(text.len(), |p| p.end);
-            out.push(make_quote(text, start, end, false, count, false));
+            out.push(make_quote(
+                text,
+                start,
+                self.open_quote_end(text, start, end),
+                false,
+                count,
+                false,
+            ));
         }
     }
 }
@@ -268,7 +338,9 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<Found> {
         let mut out = Vec::new();
-        Quotes::new(&QuotesConfig::default()).find(text, &paragraphs(text), &mut out);
+        Quotes::new(&QuotesConfig::default(), &mut BuildContext::default())
+            .unwrap()
+            .find(text, &paragraphs(text), &mut out);
         out.iter()
             .map(|q| (q.span.of(text).to_string(), q.closed, q.paragraphs))
             .collect()
@@ -312,6 +384,36 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(quotes(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_open_quote_ends_before_its_attribution() {
+        let mut context = BuildContext {
+            resources: Some(crate::lexicon::Resources::Embedded),
+            word_lists: Vec::new(),
+        };
+        let config = QuotesConfig {
+            cues: Some("lexicons/en/cues.txt".to_string()),
+            ..QuotesConfig::default()
+        };
+        let stage = Quotes::new(&config, &mut context).unwrap();
+        let cases = [
+            (
+                "\"It feels right, said Ben Carter, who sells honey.",
+                "\"It feels right,",
+            ),
+            (
+                "\"It feels right, and good, he added",
+                "\"It feels right, and good,",
+            ),
+            ("\"No cue here, at all", "\"No cue here, at all"),
+        ];
+        for (text, want) in cases {
+            let mut out = Vec::new();
+            stage.find(text, &paragraphs(text), &mut out);
+            assert_eq!(out[0].span.of(text), want, "{text:?}");
+            assert!(!out[0].closed);
         }
     }
 

@@ -1,0 +1,137 @@
+//! Runs the `claimsift` binary over `fixtures/articles/` and checks every article's claims
+//! against `fixtures/expected/<article>.claims.csv`.
+//!
+//! When a change is meant to change the output, regenerate the expected files with
+//! `CLAIMSIFT_BLESS=1 cargo test --test fixtures` and review the diff before committing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Runs the binary on the fixture articles; returns claims.csv's header and rows by article.
+fn run_fixtures(out: &Path) -> (String, BTreeMap<String, Vec<String>>) {
+    let status = Command::new(env!("CARGO_BIN_EXE_claimsift"))
+        .args(["extract", "--quiet", "--threads", "2", "--out"])
+        .arg(out)
+        .arg(fixtures().join("articles"))
+        .status()
+        .expect("the binary runs");
+    assert_eq!(status.code(), Some(0), "every fixture article is processed");
+    let text = std::fs::read_to_string(out.join("claims.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut rows: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let mut line = Vec::new();
+        {
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(&mut line);
+            writer.write_record(&record).unwrap();
+        }
+        rows.entry(record[0].to_string())
+            .or_default()
+            .push(String::from_utf8(line).unwrap());
+    }
+    (header, rows)
+}
+
+#[test]
+fn every_fixture_matches_its_expected_claims() {
+    let out = tempfile::tempdir().unwrap();
+    let (header, rows) = run_fixtures(out.path());
+    let expected_dir = fixtures().join("expected");
+    let bless = std::env::var_os("CLAIMSIFT_BLESS").is_some();
+    let mut articles: Vec<String> = std::fs::read_dir(fixtures().join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    articles.sort();
+    let mut failures = Vec::new();
+    for id in &articles {
+        let got = format!(
+            "{header}\n{}",
+            rows.get(id).map(|r| r.concat()).unwrap_or_default()
+        );
+        let path = expected_dir.join(format!("{id}.claims.csv"));
+        if bless {
+            std::fs::create_dir_all(&expected_dir).unwrap();
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!("{} is missing: run with CLAIMSIFT_BLESS=1", path.display())
+        });
+        if want != got {
+            failures.push(format!("--- {id}\nexpected:\n{want}\ngot:\n{got}"));
+        }
+    }
+    // No expected file may outlive its article.
+    for entry in std::fs::read_dir(&expected_dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let id = name.trim_end_matches(".claims.csv");
+        assert!(articles.iter().any(|a| a == id), "{name} has no article");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The claims the project's first article must yield, checked by meaning rather than by
+/// the exact row, so they hold whatever else changes.
+#[test]
+fn the_seed_article_yields_its_claims() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, rows) = run_fixtures(out.path());
+    let seed = &rows["000_008f2eee046adc4b"];
+    let parsed: Vec<csv::StringRecord> = seed
+        .iter()
+        .map(|line| {
+            csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(line.as_bytes())
+                .records()
+                .next()
+                .unwrap()
+                .unwrap()
+        })
+        .collect();
+    // columns: 2 kind, 3 text, 4 speaker, 5 speaker_canonical, 6 cue
+    let find = |needle: &str| {
+        parsed
+            .iter()
+            .find(|r| r[3].contains(needle))
+            .unwrap_or_else(|| panic!("no claim holds {needle:?}"))
+    };
+    assert!(parsed.iter().any(|r| &r[2] == "direct"));
+    let split = find("We have an ingrained culture of handling competition,");
+    assert!(split[3].contains("because the cloud giant also competes with its partners."));
+    assert_eq!(&split[6], "said");
+    assert_eq!(&split[5], "Matt Garman");
+    for content in [
+        "these are infrastructure bets, not model bets",
+        "AWS wins either way if frontier AI runs on its hardware",
+    ] {
+        let claim = find(content);
+        assert_eq!(&claim[2], "indirect", "{content}");
+        assert_eq!(&claim[5], "Matt Garman", "{content}");
+    }
+    for row in &parsed {
+        for byline in ["D.O.T.S", "Newsroom", "News Desk"] {
+            assert!(
+                !row[4].contains(byline),
+                "a claim attributed to the byline: {row:?}"
+            );
+        }
+    }
+}
