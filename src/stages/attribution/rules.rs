@@ -221,6 +221,10 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
+        // "Bush thought for a moment and said": a second verb shares the subject.
+        if words.is(k, "and") && k + 1 == cue {
+            return self.subject_of(floor, k);
+        }
         // "Trump went on the attack, saying, …": a participle after a comma has the
         // sentence's subject for its speaker.
         if k + 1 == cue && words.text(k) == "," && words.lower(cue).ends_with("ing") {
@@ -260,10 +264,12 @@ impl Ctx<'_, '_> {
                         }
                     }
                     if let Some(mention) = self.lex.mention_ending_at(words, end, floor) {
+                        // A name, or a phrase opening the sentence ("The lawmaker, who …,").
                         let named = matches!(
                             mention.kind,
                             MentionKind::Person | MentionKind::Organisation
-                        );
+                        ) || (mention.kind == MentionKind::Group
+                            && mention.first == floor);
                         // The name must open the clause: nothing but openers before it.
                         let opens = mention.first == floor
                             || words.kind(mention.first - 1) == TokenKind::Punct
@@ -466,15 +472,17 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
         }
         // A quote inside reported speech ("Miller said the bill can be “the best of both
         // worlds,” giving …") is part of that claim, not a claim of its own.
+        // A cue right after the quote still wins ("calling Trump “a buffoon,” Susan said").
         let sentence_start = ctx.sentence_first(first);
-        if (sentence_start..first).any(|w| ctx.cue(w).is_some() && !ctx.negated(w))
+        let mut hit = after_quote(ctx, doc, q);
+        if hit.is_none()
+            && (sentence_start..first).any(|w| ctx.cue(w).is_some() && !ctx.negated(w))
             && !before_is_intro(words, first)
         {
             q += 1;
             continue;
         }
         let mut pieces = vec![quote.span];
-        let mut hit = after_quote(ctx, doc, q);
         if hit.is_none() {
             hit = before_quote(ctx, doc, q);
         }
@@ -484,11 +492,20 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
             let mut last = (*end).max(words.before(quote.span.end).unwrap_or(*end));
             // An attribution after the quote may run on ("said Robert Mason, a professor
             // who …"): the next quote may follow the end of its sentence.
-            if *end > words.before(quote.span.end).unwrap_or(0) {
+            // A quote right after the attribution (`said, "…"`) is its second piece.
+            let split_next = {
+                let mut k = *end + 1;
+                while k < words.len()
+                    && words.kind(k) == TokenKind::Punct
+                    && words.quote(k).is_none()
+                {
+                    k += 1;
+                }
+                k < words.len() && words.quote(k).is_some()
+            };
+            if *end > words.before(quote.span.end).unwrap_or(0) && !split_next {
                 let sentence_end = ctx.sentence_last(*end);
-                if (*end..=sentence_end).all(|w| {
-                    words.quote(w).is_none() && words.paragraph(w) == words.paragraph(*end)
-                }) {
+                if (*end..=sentence_end).all(|w| words.paragraph(w) == words.paragraph(*end)) {
                     last = sentence_end;
                 }
             }
@@ -567,7 +584,10 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
     }
     let para = words.paragraph(w);
     let last_of_quote = words.before(quote.span.end)?;
-    if words.paragraph(last_of_quote) != para {
+    // The attribution belongs to the quote's sentence; a new sentence after a quote
+    // ("… "caused death." Bernie Sanders called …") is someone else's.
+    if words.paragraph(last_of_quote) != para || words.sentence(w) != words.sentence(last_of_quote)
+    {
         return None;
     }
     if words.text(w) == "," {
@@ -598,29 +618,35 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
     let ceiling = (w + 12).min(words.len() - 1);
     // "said Garman", "said one former staffer, who …": the speaker closes the clause.
     if ctx.cue(w).is_some() {
-        let mention = ctx
-            .lex
-            .mention_starting_at(words, w + 1, ceiling)
-            .or_else(|| loose_phrase(ctx, w + 1, ceiling))?;
-        // "said Ben Jacobs in The Guardian": a place or medium may follow.
-        let closes = mention.last + 1 >= words.len()
-            || words.paragraph(mention.last + 1) != para
-            || words.kind(mention.last + 1) == TokenKind::Punct
-            || words.quote(mention.last + 1).is_some()
-            || matches!(
-                words.lower(mention.last + 1),
-                "in" | "on"
-                    | "at"
-                    | "of"
-                    | "for"
-                    | "during"
-                    | "after"
-                    | "to"
-                    | "from"
-                    | "with"
-                    | "about"
-            );
-        if closes && ctx.acceptable(&mention) && mention.kind != MentionKind::FirstPerson {
+        let closes = |mention: &Mention| {
+            mention.last + 1 >= words.len()
+                || words.paragraph(mention.last + 1) != para
+                || words.kind(mention.last + 1) == TokenKind::Punct
+                || words.quote(mention.last + 1).is_some()
+                || matches!(
+                    words.lower(mention.last + 1),
+                    "in" | "on"
+                        | "at"
+                        | "of"
+                        | "for"
+                        | "during"
+                        | "after"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "about"
+                )
+        };
+        // "said Ben Jacobs in The Guardian": a place or medium may follow; a longer phrase
+        // ("said the base chief known as Bob,") is taken by position.
+        let mention = [
+            ctx.lex.mention_starting_at(words, w + 1, ceiling),
+            loose_phrase(ctx, w + 1, ceiling),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|m| closes(m))?;
+        if ctx.acceptable(&mention) && mention.kind != MentionKind::FirstPerson {
             return Some((
                 Some(mention),
                 Some((w, w)),
@@ -799,7 +825,12 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         }
         let mention = match ctx.speaker_before(c, floor, true) {
             Some(m) => Some(m),
-            None if c != floor => None,
+            None if (floor..c).any(|w| {
+                words.kind(w) == TokenKind::Word && !ctx.lex.function_words.contains(words.lower(w))
+            }) =>
+            {
+                None
+            }
             None => {
                 // "Said Garman:" with the speaker after the cue.
                 let m = ctx.lex.mention_starting_at(words, c + 1, k)?;
@@ -1033,7 +1064,7 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
 /// Words that open a clause after a cue: "said the plan failed", "said we must".
 const CLAUSE_OPENERS: &[&str] = &[
     "i", "we", "you", "the", "a", "an", "this", "these", "those", "there", "it", "its", "his",
-    "her", "their", "our", "some", "no", "all", "many", "most", "he", "she", "they", "both",
+    "her", "their", "our", "some", "no", "all", "many", "most", "he", "she", "they", "both", "if",
 ];
 
 /// Days, months and other time words that follow a cue without being its content.
