@@ -773,9 +773,56 @@ impl Scan<'_, '_> {
                 names += 1;
                 continue;
             }
-            let last = words.peek().is_none() && window_end == self.body.len();
-            let ends = last || token[word.len()..].starts_with(['.', '!', '?']);
-            return names > 0 && ends && with_lowercase(word, |w| self.stage.cues.contains(w));
+            if names == 0 || !with_lowercase(word, |w| self.stage.cues.contains(w)) {
+                return false;
+            }
+            // The cue may take a short tail before the sentence ends: `Trump said Friday.`,
+            // `Smith said in a statement.`; a comma or colon means more follows.
+            let mut token = token;
+            let mut word = word;
+            let mut first_tail = true;
+            for _ in 0..5 {
+                let last = words.peek().is_none() && window_end == self.body.len();
+                let rest = &token[word.len()..];
+                if last || rest.starts_with(['.', '!', '?']) {
+                    return true;
+                }
+                if !rest.is_empty() {
+                    return false;
+                }
+                let Some(next) = words.next() else {
+                    return false;
+                };
+                token = next;
+                word = next.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                // The tail is a time, place or medium (`Friday`, `on Friday`, `to CNN`), not
+                // an object (`called it a day`).
+                let tail_opener = word.starts_with(char::is_uppercase)
+                    || matches!(
+                        word,
+                        "on" | "in"
+                            | "at"
+                            | "to"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "from"
+                            | "last"
+                            | "this"
+                            | "late"
+                            | "early"
+                            | "earlier"
+                            | "later"
+                            | "today"
+                            | "yesterday"
+                            | "tonight"
+                            | "again"
+                    );
+                if std::mem::replace(&mut first_tail, false) && !tail_opener {
+                    return false;
+                }
+            }
+            return false;
         }
         false
     }
@@ -1150,6 +1197,16 @@ mod tests {
                 "a capitalised attribution closing the clause stays with its quote",
                 "“Why now?” Mr. Okafor asked. “Because we can.”",
                 &["“Why now?” Mr. Okafor asked.", "“Because we can.”"],
+            ),
+            (
+                "an attribution with a short tail stays with its quote",
+                "“Is it over?” Lena Voss said on Friday. “No.”",
+                &["“Is it over?” Lena Voss said on Friday.", "“No.”"],
+            ),
+            (
+                "a cue followed by its object is a new sentence",
+                "“It is over.” Lena Voss called it a day.",
+                &["“It is over.”", "Lena Voss called it a day."],
             ),
             (
                 "an attribution introducing the next quote starts a sentence",

@@ -20,6 +20,7 @@
 //! | `according-to-first` | `According to Garman, …` |
 //! | `according-to-last` | `…, according to Garman.` |
 //! | `position-is-that` | `Garman's position is that …` |
+//! | `speaker-names-quote` | `Garman called the plan “a clear win”` (verbs flagged `+naming`) |
 //!
 //! Negated cues (`did not say`, `not claiming`) attribute nothing. Headings, datelines and
 //! bylines (short lines without a terminal mark, or holding a byline word) neither hold
@@ -96,6 +97,8 @@ pub(crate) struct Cue {
     pub clause: bool,
     /// Takes an addressee before the content.
     pub object: bool,
+    /// Names or describes something in quoted words ("called the plan “a disaster”").
+    pub naming: bool,
 }
 
 /// The word lists the stage reads, in the shapes its rules use.
@@ -163,16 +166,18 @@ impl Lexicon {
             let mut cue = Cue {
                 clause: false,
                 object: false,
+                naming: false,
             };
             let mut forms = Vec::new();
             for part in entry.text.split_whitespace() {
                 match part {
                     "+clause" => cue.clause = true,
                     "+object" => cue.object = true,
+                    "+naming" => cue.naming = true,
                     flag if flag.starts_with('+') => {
                         return Err(cue_list.error_at(
                             entry.line,
-                            format!("unknown flag `{flag}`, expected +clause or +object"),
+                            format!("unknown flag `{flag}`, expected +clause, +object or +naming"),
                         ))
                     }
                     form => forms.push(form.to_lowercase()),

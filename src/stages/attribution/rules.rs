@@ -93,6 +93,7 @@ fn confidence(rule: &str) -> f32 {
         "speaker-cue-quote" | "intro-colon-quote" => 0.85,
         "according-to-first" | "according-to-last" | "position-is-that" => 0.8,
         "speaker-cue-that" | "content-speaker-cue" | "content-cue-speaker" => 0.75,
+        "speaker-names-quote" => 0.7,
         "quote-dash-speaker" | "speaker-colon-quote" => 0.7,
         "floating-quote" | "speaker-cue-clause" => 0.65,
         _ => 0.4,
@@ -248,7 +249,7 @@ impl Ctx<'_, '_> {
             // the capital, Sacramento, said": the speaker is the name before one of the
             // commas of the aside.
             let mut j = k;
-            let limit = k.saturating_sub(30).max(floor);
+            let limit = k.saturating_sub(45).max(floor);
             while j > limit {
                 j -= 1;
                 if words.sentence(j) != sentence || words.quote(j).is_some() {
@@ -1016,6 +1017,19 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     let mention = ctx.speaker_before(c, first, false)?;
     if mention.kind == MentionKind::FirstPerson {
         return None;
+    }
+    // "called the plan “a disaster”", "described it as “vapid”": the content runs to the
+    // end of the first quote that follows within a few words.
+    if cue.naming {
+        let quote_word = (c + 1..=last.min(c + 8)).find(|&w| words.quote(w).is_some())?;
+        if (c + 1..quote_word)
+            .any(|w| words.kind(w) == TokenKind::Punct && !matches!(words.text(w), "," | "-"))
+        {
+            return None;
+        }
+        let quote = &words.doc.quotes[words.quote(quote_word)?];
+        let content = words.span(c + 1).hull(quote.span);
+        return Some((Some(mention), (c, c), content, "speaker-names-quote"));
     }
     // After the cue: an addressee, time or place words, then "that" or a bare clause.
     let mut k = c + 1;
