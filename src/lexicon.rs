@@ -152,6 +152,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/en/function-words.txt",
         include_str!("../pipelines/lexicons/en/function-words.txt"),
     ),
+    (
+        "lexicons/en/places.txt",
+        include_str!("../pipelines/lexicons/en/places.txt"),
+    ),
 ];
 
 /// Where a pipeline's files are read from.

@@ -17,6 +17,7 @@
 //! | `speaker-cue-clause` | `Garman said the plan …` (verbs flagged `+clause`) |
 //! | `content-speaker-cue` | `…, Garman said.` |
 //! | `content-cue-speaker` | `…, said Garman.` |
+//! | `content-aside-cue` | `The plan, Garman said, will fail.`: one claim in two pieces |
 //! | `according-to-first` | `According to Garman, …` |
 //! | `according-to-last` | `…, according to Garman.` |
 //! | `position-is-that` | `Garman's position is that …` |
@@ -38,6 +39,7 @@
 //! bylines = "lexicons/en/bylines.txt"
 //! given_names = "lexicons/en/given-names.txt"
 //! function_words = "lexicons/en/function-words.txt"
+//! places = "lexicons/en/places.txt"
 //! ```
 
 mod mentions;
@@ -74,6 +76,8 @@ pub struct AttributionConfig {
     pub given_names: String,
     /// Words capitalised only at a sentence start.
     pub function_words: String,
+    /// Words that make a name a place or thing, never a person.
+    pub places: String,
     /// A quote nobody is named for becomes a claim only with at least this many words.
     #[serde(default = "default_unattributed_words")]
     pub unattributed_min_words: usize,
@@ -113,6 +117,7 @@ pub(crate) struct Lexicon {
     pub bylines: HashSet<String>,
     pub given_names: HashMap<String, PronounClass>,
     pub function_words: HashSet<String>,
+    pub places: HashSet<String>,
 }
 
 fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
@@ -201,6 +206,7 @@ impl Lexicon {
             bylines: lowercase_words(&context.word_list(&config.bylines)?)?,
             given_names: classed_words(&context.word_list(&config.given_names)?)?,
             function_words: lowercase_words(&context.word_list(&config.function_words)?)?,
+            places: lowercase_words(&context.word_list(&config.places)?)?,
         })
     }
 }

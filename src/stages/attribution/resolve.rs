@@ -127,14 +127,24 @@ fn register(
     let parts: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase()).collect();
     let last = parts.last()?.clone();
     let organisation = mention.kind == MentionKind::Organisation;
-    // A common noun phrase ("the company") is not a name.
-    if !words.doc.text()[mention.name.start..].starts_with(|c: char| c.is_uppercase()) {
+    // A common noun phrase ("the company", "The company") is not a name.
+    if lexicon.function_words.contains(&parts[0])
+        || !words.doc.text()[mention.name.start..].starts_with(|c: char| c.is_uppercase())
+    {
         return None;
     }
     let titled = mention.name.start > mention.span.start;
     let gender = title_gender(words.doc.text(), mention.span, mention.name)
         .or_else(|| lexicon.given_names.get(&parts[0]).copied());
-    let person_evidence = !organisation && (is_speaker || titled || gender.is_some());
+    // Two or three capitalised words with no place or organisation word read as a
+    // person's name ("Rosa Diaz"); a given name, a title or speaking settles it.
+    let looks_personal = (2..=3).contains(&parts.len())
+        && !parts.iter().any(|p| lexicon.places.contains(p.as_str()))
+        // "Anthropic's Claude" names a thing of Anthropic's, not a person
+        && !parts[..parts.len() - 1].iter().any(|p| p.ends_with("'s") || p.ends_with("’s"))
+        && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !super::mentions::is_acronym(w));
+    let person_evidence =
+        !organisation && (is_speaker || titled || gender.is_some() || looks_personal);
     let found = if parts.len() == 1 {
         // A surname or a short name: the most recent entity it ends or starts.
         recent

@@ -93,7 +93,7 @@ fn confidence(rule: &str) -> f32 {
         "speaker-cue-quote" | "intro-colon-quote" => 0.85,
         "according-to-first" | "according-to-last" | "position-is-that" => 0.8,
         "speaker-cue-that" | "content-speaker-cue" | "content-cue-speaker" => 0.75,
-        "speaker-names-quote" => 0.7,
+        "speaker-names-quote" | "content-aside-cue" => 0.7,
         "quote-dash-speaker" | "speaker-colon-quote" => 0.7,
         "floating-quote" | "speaker-cue-clause" => 0.65,
         _ => 0.4,
@@ -196,6 +196,20 @@ impl Ctx<'_, '_> {
             && !self.is_pronoun_like(k)
         {
             k -= 1;
+        }
+        // "X is quoted as saying"
+        if k >= floor + 2
+            && words.is(k, "as")
+            && words.is(k - 1, "quoted")
+            && matches!(words.lower(k - 2), "is" | "was" | "were" | "are" | "been")
+        {
+            k -= 3;
+            while k > floor
+                && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k))
+                && !self.is_pronoun_like(k)
+            {
+                k -= 1;
+            }
         }
         // "She went on to say"
         if k >= floor + 2
@@ -451,13 +465,27 @@ fn headings(lex: &Lexicon, words: &Words, doc: &Doc, max_words: usize) -> Vec<bo
         .map(|(p, span)| {
             let body = span.of(text);
             let last = body.chars().next_back().unwrap_or('.');
-            let terminal = matches!(
-                last,
-                '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':' | ')' | '»' | ';' | ','
-            );
+            // A line that opens with a quotation is a quote, not a heading.
+            let quoted = body.starts_with(['"', '“', '«', '„']) && quote_closed_in(doc, span);
+            let terminal = quoted
+                || matches!(
+                    last,
+                    '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':' | ')' | '»' | ';' | ','
+                );
             (!terminal && counts[p] <= max_words) || (byline[p] && counts[p] <= 8 && !terminal)
         })
         .collect()
+}
+
+/// True when a closed quote lies in the paragraph.
+fn quote_closed_in(doc: &Doc, paragraph: &Span) -> bool {
+    let first = doc
+        .quotes
+        .partition_point(|q| q.span.start < paragraph.start);
+    doc.quotes[first..]
+        .iter()
+        .take_while(|q| q.span.start < paragraph.end)
+        .any(|q| q.closed)
 }
 
 /// Direct quotes attributed by a cue after, around or before them.
@@ -585,12 +613,10 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
     }
     let para = words.paragraph(w);
     let last_of_quote = words.before(quote.span.end)?;
-    // The attribution belongs to the quote's sentence; a new sentence after a quote
-    // ("… "caused death." Bernie Sanders called …") is someone else's.
-    if words.paragraph(last_of_quote) != para || words.sentence(w) != words.sentence(last_of_quote)
-    {
+    if words.paragraph(last_of_quote) != para {
         return None;
     }
+    let same_sentence = words.sentence(w) == words.sentence(last_of_quote);
     if words.text(w) == "," {
         w += 1;
     }
@@ -614,6 +640,11 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
                 "quote-dash-speaker",
             ));
         }
+        return None;
+    }
+    // Other attributions belong to the quote's sentence; a new sentence after a quote
+    // ("… "caused death." Bernie Sanders called …") is someone else's.
+    if !same_sentence {
         return None;
     }
     let ceiling = (w + 12).min(words.len() - 1);
@@ -954,9 +985,24 @@ fn reported_speech(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
             }
         }
         ctx.mark_used(mention.as_ref(), Some(cue));
+        // An attribution set in the middle splits the content around itself.
+        let pieces = match (rule, mention) {
+            ("content-aside-cue", Some(m)) => {
+                let head_end = words.before(m.span.start).and_then(|w| w.checked_sub(1));
+                let tail_start = cue.1 + 2;
+                match head_end {
+                    Some(h) if tail_start < words.len() => vec![
+                        Span::new(content.start, words.span(h).end),
+                        Span::new(words.span(tail_start).start, content.end),
+                    ],
+                    _ => vec![content],
+                }
+            }
+            _ => vec![content],
+        };
         found.push(Found {
             attribution: Attribution {
-                content: vec![content],
+                content: pieces,
                 speaker: mention.map(|m| m.span),
                 speaker_canonical: String::new(),
                 cue: Some(words.span(cue.0).hull(words.span(cue.1))),
@@ -1122,6 +1168,19 @@ const TIME_WORDS: &[&str] = &[
 /// `…, Garman said.` and `…, said Garman.`: the cue and speaker close the sentence.
 fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Reported> {
     let words = ctx.words;
+    // "The nominee, he said, watched the Olympics": the attribution set in the middle.
+    if c + 2 <= last && words.text(c + 1) == "," {
+        if let Some(m) = ctx.speaker_before(c, first, false) {
+            let opens_aside = m.first > first + 1 && words.text(m.first - 1) == ",";
+            if opens_aside && m.kind != MentionKind::FirstPerson && ctx.acceptable(&m) {
+                let head = clause_span_of(ctx, first, m.first - 2, 2);
+                let tail = clause_span(ctx, c + 2, last);
+                if let (Some(head), Some(tail)) = (head, tail) {
+                    return Some((Some(m), (c, c), head.hull(tail), "content-aside-cue"));
+                }
+            }
+        }
+    }
     // What is left after the cue must be the speaker, or a few time or place words.
     let (mention, comma, rule) = if let Some(m) = ctx.lex.mention_starting_at(words, c + 1, last) {
         let before = c.checked_sub(1)?;
@@ -1172,7 +1231,12 @@ fn trailer_only(ctx: &Ctx, from: usize, last: usize) -> bool {
 }
 
 /// The words `from..=to` as content, with their punctuation trimmed at both ends.
-fn clause_span(ctx: &Ctx, mut from: usize, mut to: usize) -> Option<Span> {
+fn clause_span(ctx: &Ctx, from: usize, to: usize) -> Option<Span> {
+    clause_span_of(ctx, from, to, 3)
+}
+
+/// The words `from..=to` as content of at least `min_words` words, punctuation trimmed.
+fn clause_span_of(ctx: &Ctx, mut from: usize, mut to: usize, min_words: usize) -> Option<Span> {
     let words = ctx.words;
     while from < to && words.kind(from) == TokenKind::Punct && words.quote(from).is_none() {
         from += 1;
@@ -1183,7 +1247,7 @@ fn clause_span(ctx: &Ctx, mut from: usize, mut to: usize) -> Option<Span> {
     let count = (from..=to)
         .filter(|&w| matches!(words.kind(w), TokenKind::Word | TokenKind::Number))
         .count();
-    (count >= 3).then(|| words.span(from).hull(words.span(to)))
+    (count >= min_words).then(|| words.span(from).hull(words.span(to)))
 }
 
 /// `According to Garman, …` and `…, according to Garman.`

@@ -126,6 +126,48 @@ fn patterns() {
             want: &[],
         },
         Case {
+            text: "Rosa Diaz chairs the panel. The budget, she said, will be cut by a third.",
+            want: &[("The budget will be cut by a third", "she", "Rosa Diaz", "said", "content-aside-cue")],
+        },
+        Case {
+            text: "Mayor Ken Abara called the plan “a gift to landlords.”",
+            want: &[("the plan “a gift to landlords.”", "Mayor Ken Abara", "Ken Abara", "called", "speaker-names-quote")],
+        },
+        Case {
+            text: "Hugh Hill, a doctor at the city clinic, said the ward was full.",
+            want: &[("the ward was full", "Hugh Hill", "Hugh Hill", "said", "speaker-cue-clause")],
+        },
+        Case {
+            text: "Acme Corp cut 200 jobs. The company said that demand had collapsed.",
+            want: &[("demand had collapsed", "The company", "Acme Corp", "said", "speaker-cue-that")],
+        },
+        Case {
+            text: "Coach Ida Berg is quoted as saying the team is tired.",
+            want: &[("the team is tired", "Coach Ida Berg", "Ida Berg", "saying", "speaker-cue-clause")],
+        },
+        Case {
+            text: "“We will win this,” Ida Berg said. “We always do.”\n“Nobody believes us yet,” she said.",
+            want: &[
+                ("“We will win this,” “We always do.”", "Ida Berg", "Ida Berg", "said", "quote-speaker-cue"),
+                ("“Nobody believes us yet,”", "she", "Ida Berg", "said", "quote-speaker-cue"),
+            ],
+        },
+        Case {
+            text: "“The river is rising fast,” warned Jan Novak.\n“Every hour counts for the families downstream.”",
+            want: &[
+                ("“The river is rising fast,”", "Jan Novak", "Jan Novak", "warned", "quote-cue-speaker"),
+                ("“Every hour counts for the families downstream.”", "", "Jan Novak", "", "floating-quote"),
+            ],
+        },
+        Case {
+            text: "“Trust the data, not the noise.” — Amy Chen, statistician",
+            want: &[("“Trust the data, not the noise.”", "Amy Chen", "Amy Chen", "—", "quote-dash-speaker")],
+        },
+        Case {
+            text: "The fans waved a banner reading “Blue Army.”",
+            want: &[],
+        },
+        Case {
             text: "Paul Grant spoke on Monday. He said the vote would fail.",
             want: &[(
                 "the vote would fail",
