@@ -781,7 +781,7 @@ impl Scan<'_, '_> {
             let mut token = token;
             let mut word = word;
             let mut first_tail = true;
-            for _ in 0..5 {
+            for _ in 0..9 {
                 let last = words.peek().is_none() && window_end == self.body.len();
                 let rest = &token[word.len()..];
                 if last || rest.starts_with(['.', '!', '?']) {

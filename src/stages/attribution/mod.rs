@@ -21,6 +21,7 @@
 //! | `according-to-first` | `According to Garman, …` |
 //! | `according-to-last` | `…, according to Garman.` |
 //! | `position-is-that` | `Garman's position is that …` |
+//! | `speaker-cue-to` | `Garman vowed to “fight on”` (verbs flagged `+to`) |
 //! | `speaker-names-quote` | `Garman called the plan “a clear win”` (verbs flagged `+naming`) |
 //!
 //! Negated cues (`did not say`, `not claiming`) attribute nothing. Headings, datelines and
@@ -103,6 +104,8 @@ pub(crate) struct Cue {
     pub object: bool,
     /// Names or describes something in quoted words ("called the plan “a disaster”").
     pub naming: bool,
+    /// Reports an intention with `to` ("vowed to fight on").
+    pub to: bool,
 }
 
 /// The word lists the stage reads, in the shapes its rules use.
@@ -172,6 +175,7 @@ impl Lexicon {
                 clause: false,
                 object: false,
                 naming: false,
+                to: false,
             };
             let mut forms = Vec::new();
             for part in entry.text.split_whitespace() {
@@ -179,10 +183,13 @@ impl Lexicon {
                     "+clause" => cue.clause = true,
                     "+object" => cue.object = true,
                     "+naming" => cue.naming = true,
+                    "+to" => cue.to = true,
                     flag if flag.starts_with('+') => {
                         return Err(cue_list.error_at(
                             entry.line,
-                            format!("unknown flag `{flag}`, expected +clause, +object or +naming"),
+                            format!(
+                                "unknown flag `{flag}`, expected +clause, +object, +naming or +to"
+                            ),
                         ))
                     }
                     form => forms.push(form.to_lowercase()),

@@ -34,6 +34,10 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "flatly",
     "earlier",
     "often",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
     "now",
     "frequently",
     "firmly",
@@ -93,7 +97,7 @@ fn confidence(rule: &str) -> f32 {
         "speaker-cue-quote" | "intro-colon-quote" => 0.85,
         "according-to-first" | "according-to-last" | "position-is-that" => 0.8,
         "speaker-cue-that" | "content-speaker-cue" | "content-cue-speaker" => 0.75,
-        "speaker-names-quote" | "content-aside-cue" => 0.7,
+        "speaker-names-quote" | "content-aside-cue" | "speaker-cue-to" => 0.7,
         "quote-dash-speaker" | "speaker-colon-quote" => 0.7,
         "floating-quote" | "speaker-cue-clause" => 0.65,
         _ => 0.4,
@@ -115,6 +119,8 @@ struct Ctx<'a, 'd> {
     skip: Vec<bool>,
     /// Words already used as a cue or speaker.
     used: Vec<bool>,
+    /// For each word used as a cue, the speaker of its attribution.
+    cue_speaker: Vec<Option<Mention>>,
 }
 
 impl Ctx<'_, '_> {
@@ -156,7 +162,12 @@ impl Ctx<'_, '_> {
                     | "to"
                     | "shall"
             ) {
-                return true;
+                // "went on to say" reports what was said
+                let went_on = before == "to"
+                    && cue >= 3
+                    && self.words.is(cue - 2, "on")
+                    && matches!(self.words.lower(cue - 3), "went" | "goes" | "go");
+                return !went_on;
             }
         }
         self.negated_by_not(cue)
@@ -243,7 +254,9 @@ impl Ctx<'_, '_> {
         // "Trump went on the attack, saying, …": a participle after a comma has the
         // sentence's subject for its speaker.
         if k + 1 == cue && words.text(k) == "," && words.lower(cue).ends_with("ing") {
-            return self.subject_of(floor, k);
+            return self
+                .subject_of(floor, k)
+                .or_else(|| self.earlier_speaker(floor, k));
         }
         if words.text(k) == "," {
             // "Her campaign manager, Robby Mook, suggested": a name inside the commas.
@@ -387,8 +400,15 @@ impl Ctx<'_, '_> {
         if let Some((a, b)) = cue {
             for w in a..=b {
                 self.used[w] = true;
+                self.cue_speaker[w] = mention.copied();
             }
         }
+    }
+
+    /// The speaker of the nearest attribution earlier in the sentence (`"…," Trump said,
+    /// adding, "…"`): a participle that follows it continues the same speech.
+    fn earlier_speaker(&self, floor: usize, before: usize) -> Option<Mention> {
+        (floor..before).rev().find_map(|w| self.cue_speaker[w])
     }
 }
 
@@ -405,6 +425,7 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
         words: &words,
         skip,
         used: vec![false; words.len()],
+        cue_speaker: vec![None; words.len()],
     };
     let mut found: Vec<Found> = Vec::new();
     let mut quote_done = vec![false; doc.quotes.len()];
@@ -522,6 +543,28 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
             // An attribution after the quote may run on ("said Robert Mason, a professor
             // who …"): the next quote may follow the end of its sentence.
             // A quote right after the attribution (`said, "…"`) is its second piece.
+            // `Axelrod tweeted last January, "…"`: a short time or place tail may sit
+            // between the cue and the second piece.
+            {
+                let (mut t, mut n) = (*end + 1, 0);
+                while t < words.len()
+                    && n < 4
+                    && words.kind(t) == TokenKind::Word
+                    && words.quote(t).is_none()
+                    && ctx.cue(t).is_none()
+                {
+                    t += 1;
+                    n += 1;
+                }
+                if n > 0
+                    && t + 1 < words.len()
+                    && words.text(t) == ","
+                    && words.quote(t + 1).is_some()
+                    && *end > words.before(quote.span.end).unwrap_or(0)
+                {
+                    *end = t - 1;
+                }
+            }
             let split_next = {
                 let mut k = *end + 1;
                 while k < words.len()
@@ -1076,6 +1119,11 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
         let quote = &words.doc.quotes[words.quote(quote_word)?];
         let content = words.span(c + 1).hull(quote.span);
         return Some((Some(mention), (c, c), content, "speaker-names-quote"));
+    }
+    // "vowed to continue the fight": an intention reported with `to`.
+    if cue.to && c < last && words.is(c + 1, "to") {
+        let content = clause_from(ctx, c + 1, last)?;
+        return Some((Some(mention), (c, c), content, "speaker-cue-to"));
     }
     // After the cue: an addressee, time or place words, then "that" or a bare clause.
     let mut k = c + 1;
