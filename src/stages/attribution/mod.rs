@@ -10,6 +10,7 @@
 //! | `speaker-cue-quote` | `Garman said: "…"`, `Garman told reporters, "…"` |
 //! | `intro-colon-quote` | a paragraph ending `Garman said:` and a quote opening the next |
 //! | `speaker-colon-quote` | `Garman: "…"` |
+//! | `subject-colon-quote` | `Garman pushed back: "…"`: a short clause ending in a colon |
 //! | `quote-dash-speaker` | `"…" — Matt Garman, AWS` |
 //! | `floating-quote` | a quote with no cue right after an attributed one: same speaker |
 //! | `quote-unattributed` | a sentence-like quote nobody is named for |

@@ -98,7 +98,7 @@ fn confidence(rule: &str) -> f32 {
         "according-to-first" | "according-to-last" | "position-is-that" => 0.8,
         "speaker-cue-that" | "content-speaker-cue" | "content-cue-speaker" => 0.75,
         "speaker-names-quote" | "content-aside-cue" | "speaker-cue-to" => 0.7,
-        "quote-dash-speaker" | "speaker-colon-quote" => 0.7,
+        "quote-dash-speaker" | "speaker-colon-quote" | "subject-colon-quote" => 0.7,
         "floating-quote" | "speaker-cue-clause" => 0.65,
         _ => 0.4,
     }
@@ -919,12 +919,14 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         }
         return mention.map(|m| (Some(m), Some((c, c)), c, rule));
     }
+    if !colon || rule != "speaker-cue-quote" {
+        return None;
+    }
+    let colon_word = k + 1;
     // "Garman: "…""
-    if colon && rule == "speaker-cue-quote" {
-        let mention = ctx.lex.mention_ending_at(words, k, floor)?;
+    if let Some(mention) = ctx.lex.mention_ending_at(words, k, floor) {
         if mention.first == floor && mention.kind == MentionKind::Person && ctx.acceptable(&mention)
         {
-            let colon_word = k + 1;
             return Some((
                 Some(mention),
                 Some((colon_word, colon_word)),
@@ -932,6 +934,20 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
                 "speaker-colon-quote",
             ));
         }
+    }
+    // "Kasich resisted: "…"": a short clause opened by a named subject and closed by a
+    // colon introduces its subject's words, whatever the verb.
+    let subject = ctx.subject_of(floor, k)?;
+    let short = k - subject.last <= 4;
+    let verb = subject.last + 1;
+    let verb_like = verb <= k && words.kind(verb) == TokenKind::Word && !words.is_capitalised(verb);
+    if short && verb_like && matches!(subject.kind, MentionKind::Person | MentionKind::Pronoun(_)) {
+        return Some((
+            Some(subject),
+            Some((verb, verb)),
+            colon_word,
+            "subject-colon-quote",
+        ));
     }
     None
 }
