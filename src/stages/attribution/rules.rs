@@ -90,17 +90,29 @@ const STANCE_NOUNS: &[&str] = &[
     "explanation",
 ];
 
-/// Confidence of each rule: how often it was right on the development data.
+/// Confidence of each rule: the share of its claims that were right, measured on the
+/// PolNeAR train split (840 articles, all attribution kinds, a gold attribution matched
+/// when a claim covers over 30% of it). For a rule with a speaker, "right" means the claim
+/// matched and its speaker span overlaps the gold source; for quotes with no speaker of their
+/// own, that the quote matched. Rules with fewer than 20 matches there keep a prior of 0.7.
+/// Re-measure with `scripts/eval_polnear.sh` after changing a rule.
 fn confidence(rule: &str) -> f32 {
     match rule {
-        "quote-speaker-cue" | "quote-cue-speaker" | "quote-split" => 0.9,
-        "speaker-cue-quote" | "intro-colon-quote" => 0.85,
-        "according-to-first" | "according-to-last" | "position-is-that" => 0.8,
-        "speaker-cue-that" | "content-speaker-cue" | "content-cue-speaker" => 0.75,
-        "speaker-names-quote" | "content-aside-cue" | "speaker-cue-to" => 0.7,
-        "quote-dash-speaker" | "speaker-colon-quote" | "subject-colon-quote" => 0.7,
-        "floating-quote" | "speaker-cue-clause" => 0.65,
-        _ => 0.4,
+        "quote-speaker-cue" | "quote-split" => 0.94,
+        "quote-cue-speaker" => 0.93,
+        "content-aside-cue" => 0.91,
+        "according-to-first" => 0.90,
+        "according-to-last" => 0.89,
+        "speaker-cue-clause" | "speaker-cue-that" => 0.86,
+        "speaker-cue-quote" => 0.84,
+        "content-speaker-cue" => 0.81,
+        "quote-unattributed" => 0.78,
+        "intro-colon-quote" => 0.75,
+        "speaker-cue-to" => 0.74,
+        "speaker-names-quote" => 0.72,
+        "floating-quote" => 0.62,
+        "content-cue-speaker" => 0.27,
+        _ => 0.7,
     }
 }
 
