@@ -147,6 +147,10 @@ impl Pipeline {
         let mut builder = Pipeline::builder().header(header);
         for (place, spec) in specs {
             let stage = spec.build(&mut context).map_err(|mut e| {
+                // A stage's own setting errors name no file: they are this file's.
+                if e.path.is_empty() {
+                    e.path = name.to_string();
+                }
                 if e.place.is_empty() && e.path == name {
                     e.place = place.clone();
                 }

@@ -9,9 +9,11 @@
 //! [[stages]]
 //! kind = "claims"
 //! min_confidence = 0.0
+//! kinds = ["direct", "mixed", "indirect"]   # all when left out
 //! ```
 
 use crate::doc::{Claim, ClaimKind, Doc, Quote, Span};
+use crate::error::ConfigError;
 use crate::stage::{Layer, Stage};
 use serde::Deserialize;
 
@@ -22,19 +24,38 @@ pub struct ClaimsConfig {
     /// Attributions with a lower confidence are not written.
     #[serde(default)]
     pub min_confidence: f32,
+    /// Only claims of these kinds (`direct`, `mixed`, `indirect`) are written; all when empty.
+    #[serde(default)]
+    pub kinds: Vec<String>,
 }
 
 /// The claims stage.
 pub struct Claims {
     min_confidence: f32,
+    kinds: Vec<ClaimKind>,
 }
 
 impl Claims {
-    /// Builds the stage.
-    pub fn new(config: &ClaimsConfig) -> Claims {
-        Claims {
-            min_confidence: config.min_confidence,
+    /// Builds the stage; fails on an unknown kind.
+    pub fn new(config: &ClaimsConfig) -> Result<Claims, ConfigError> {
+        let mut kinds = Vec::new();
+        for name in &config.kinds {
+            let kind = [ClaimKind::Direct, ClaimKind::Mixed, ClaimKind::Indirect]
+                .into_iter()
+                .find(|k| k.as_str() == name)
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        "",
+                        "",
+                        format!("unknown kind `{name}`, expected direct, mixed or indirect"),
+                    )
+                })?;
+            kinds.push(kind);
         }
+        Ok(Claims {
+            min_confidence: config.min_confidence,
+            kinds,
+        })
     }
 }
 
@@ -88,8 +109,12 @@ impl Stage for Claims {
                 continue;
             }
             let start = attribution.hull().start;
+            let kind = classify(&doc.article.text, &doc.quotes, &attribution.content);
+            if !self.kinds.is_empty() && !self.kinds.contains(&kind) {
+                continue;
+            }
             claims.push(Claim {
-                kind: classify(&doc.article.text, &doc.quotes, &attribution.content),
+                kind,
                 attribution: attribution.clone(),
                 sentence_index: doc.sentence_at(start),
                 paragraph_index: doc.paragraph_at(start),

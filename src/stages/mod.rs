@@ -40,7 +40,7 @@ impl StageSpec {
             StageSpec::Attribution(config) => {
                 Box::new(attribution::Attribution::new(config, context)?)
             }
-            StageSpec::Claims(config) => Box::new(claims::Claims::new(config)),
+            StageSpec::Claims(config) => Box::new(claims::Claims::new(config)?),
         })
     }
 }
