@@ -17,11 +17,14 @@
 //! | `comparison` | a superlative or comparative phrase (`comparisons`: `largest`, `more than`) |
 //! | `change` | a verb of change (`changes`: `rose`, `fell`, `doubled`) |
 //! | `causal` | a causal or predictive marker (`causal`: `because`, `led to`, `will`) |
-//! | `hedge` | a hedge (`hedges`: `may`, `could`, `some say`); a capitalised hedge word inside a sentence is not one (`in May`) |
+//! | `hedge` | a hedge (`hedges`: `may`, `could`, `some say`) |
+//!
+//! A comparison, change, causal or hedge word written with a capital inside a sentence is a
+//! name, not a cue (`Will Young`, `in May`).
 //!
 //! **A named subject.** The sentence must hold a capitalised word that is not a date name nor
-//! `I`, and is not the sentence's first word unless that word is no function word (`The`,
-//! `But` do not count; `Amazon` does); or it must hold an organisation or people noun
+//! `I`, and is not the sentence's first word unless that word is no function word nor
+//! pronoun (`The`, `But`, `He` do not count; `Amazon` does); or it must hold an organisation or people noun
 //! (`the company`, `officials`). This is looser than "the subject of the main verb": the name
 //! may stand anywhere in the sentence.
 //!
@@ -56,6 +59,7 @@
 //! causal = "lexicons/en/causal.txt"
 //! hedges = "lexicons/en/hedges.txt"
 //! function_words = "lexicons/en/function-words.txt"
+//! pronouns = "lexicons/en/pronouns.txt"
 //! organisations = "lexicons/en/organisations.txt"
 //! people = "lexicons/en/people.txt"
 //! ```
@@ -90,6 +94,8 @@ pub struct AssertionsConfig {
     pub hedges: String,
     /// Words capitalised only at a sentence start (they name no subject).
     pub function_words: String,
+    /// Pronouns (`word class` lines): a capitalised pronoun names no subject.
+    pub pronouns: String,
     /// Words that make a name an organisation (a named subject).
     pub organisations: String,
     /// Nouns naming people or groups (a named subject).
@@ -180,6 +186,14 @@ impl Assertions {
         let changes = phrases(&config.changes)?;
         let causal = phrases(&config.causal)?;
         let hedges = phrases(&config.hedges)?;
+        let mut function_words = context.word_list(&config.function_words)?.lowercase_set();
+        let pronouns = context.word_list(&config.pronouns)?;
+        function_words.extend(
+            pronouns
+                .texts()
+                .filter_map(|t| t.split_whitespace().next())
+                .map(str::to_lowercase),
+        );
         let mut subjects = context.word_list(&config.organisations)?.lowercase_set();
         subjects.extend(context.word_list(&config.people)?.lowercase_set());
         Ok(Assertions {
@@ -191,7 +205,7 @@ impl Assertions {
             changes,
             causal,
             hedges,
-            function_words: context.word_list(&config.function_words)?.lowercase_set(),
+            function_words,
             subjects,
             min_words: config.min_words,
         })
@@ -232,20 +246,24 @@ impl Assertions {
                     flags.has_number = true;
                 }
             }
+            // A capitalised cue word inside a sentence is a name ("Will Young").
+            let first = !words[..i].iter().any(|w| w.kind == TokenKind::Word);
+            let name_like = !first && starts_upper(word.text);
             if word.kind == TokenKind::Punct || word.kind == TokenKind::Word {
                 flags.has_number |= self.numbers.match_at(words, i).is_some();
                 currency |= self.currencies.match_at(words, i).is_some();
                 percent |= self.percents.match_at(words, i).is_some();
-                flags.has_comparison |= self.comparisons.match_at(words, i).is_some();
-                flags.has_change |= self.changes.match_at(words, i).is_some();
-                flags.has_causal |= self.causal.match_at(words, i).is_some();
+                if !name_like {
+                    flags.has_comparison |= self.comparisons.match_at(words, i).is_some();
+                    flags.has_change |= self.changes.match_at(words, i).is_some();
+                    flags.has_causal |= self.causal.match_at(words, i).is_some();
+                }
                 if let Some(n) = self.dates.match_at(words, i) {
                     flags.has_date = true;
                     date_words[i..i + n].iter_mut().for_each(|d| *d = true);
                 }
                 // A capitalised hedge inside a sentence is a name or a month ("in May").
-                let first = i == 0 || !words[..i].iter().any(|w| w.kind == TokenKind::Word);
-                if hedge.is_none() && (first || !starts_upper(word.text)) {
+                if hedge.is_none() && !name_like {
                     if let Some(n) = self.hedges.match_at(words, i) {
                         let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower).collect();
                         hedge = Some(phrase.join(" "));
@@ -496,6 +514,16 @@ mod tests {
                 "a year is a date, not a number",
                 "Amazon has run its S3 storage service since 2006 for its customers.",
                 Some("assertion:date"),
+            ),
+            (
+                "a pronoun is no named subject",
+                "He is expected to cut the £85 cost of the card.",
+                None,
+            ),
+            (
+                "a capitalised cue word is a name",
+                "It wasn't Will Young on the stage at Wembley that night.",
+                None,
             ),
             (
                 "a model name is no number",
