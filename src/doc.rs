@@ -164,6 +164,9 @@ pub enum ClaimKind {
     Mixed,
     /// Reported speech without quotation marks.
     Indirect,
+    /// A checkable statement of the article's own, nobody quoted for it (the assertions
+    /// stage).
+    Assertion,
 }
 
 impl ClaimKind {
@@ -173,6 +176,7 @@ impl ClaimKind {
             ClaimKind::Direct => "direct",
             ClaimKind::Mixed => "mixed",
             ClaimKind::Indirect => "indirect",
+            ClaimKind::Assertion => "assertion",
         }
     }
 }
@@ -215,6 +219,39 @@ pub struct Claim {
     pub sentence_index: usize,
     /// The paragraph where the content starts.
     pub paragraph_index: usize,
+    /// What made the sentence an assertion; `None` for every other kind of claim.
+    pub assertion: Option<Assertion>,
+}
+
+/// The cues the assertions stage found in a sentence nobody is quoted for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AssertionFlags {
+    /// A quantity: digits (not a year) or a number word (`billion`, `twice`).
+    pub has_number: bool,
+    /// A currency sign, code or name with a number.
+    pub has_money: bool,
+    /// `%`, `percent`, `per cent` or `percentage points` with a number.
+    pub has_percent: bool,
+    /// A month or weekday name, a year (1800 to 2100) or a relative date (`last year`).
+    pub has_date: bool,
+    /// A ranking or comparison (`the largest`, `more than`).
+    pub has_comparison: bool,
+    /// A verb of change in an amount (`rose`, `fell`, `doubled`).
+    pub has_change: bool,
+    /// A causal or predictive marker (`because`, `led to`, `will`).
+    pub has_causal: bool,
+    /// A hedge (`may`, `could`, `some say`): opinion or speculation.
+    pub hedged: bool,
+}
+
+/// Why a sentence is an assertion: its cues and the rule id naming them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Assertion {
+    /// The cues found.
+    pub flags: AssertionFlags,
+    /// The rule id written to the `rule` column: `assertion:` and the cues joined by `+`,
+    /// with the hedge named (`assertion:money+number+hedge(may)`).
+    pub rule: String,
 }
 
 /// An article with the annotation layers the stages have added so far.

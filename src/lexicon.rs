@@ -156,6 +156,38 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/en/places.txt",
         include_str!("../pipelines/lexicons/en/places.txt"),
     ),
+    (
+        "lexicons/en/numbers.txt",
+        include_str!("../pipelines/lexicons/en/numbers.txt"),
+    ),
+    (
+        "lexicons/en/percents.txt",
+        include_str!("../pipelines/lexicons/en/percents.txt"),
+    ),
+    (
+        "lexicons/en/currencies.txt",
+        include_str!("../pipelines/lexicons/en/currencies.txt"),
+    ),
+    (
+        "lexicons/en/dates.txt",
+        include_str!("../pipelines/lexicons/en/dates.txt"),
+    ),
+    (
+        "lexicons/en/comparisons.txt",
+        include_str!("../pipelines/lexicons/en/comparisons.txt"),
+    ),
+    (
+        "lexicons/en/changes.txt",
+        include_str!("../pipelines/lexicons/en/changes.txt"),
+    ),
+    (
+        "lexicons/en/causal.txt",
+        include_str!("../pipelines/lexicons/en/causal.txt"),
+    ),
+    (
+        "lexicons/en/hedges.txt",
+        include_str!("../pipelines/lexicons/en/hedges.txt"),
+    ),
 ];
 
 /// Where a pipeline's files are read from.

@@ -19,7 +19,7 @@
 //! |---|---|
 //! | `article_id` | the article's id |
 //! | `claim_index` | 0-based position of the claim in its article, in text order |
-//! | `kind` | `direct` (all of the content inside quotation marks), `mixed` (part), `indirect` (none) |
+//! | `kind` | `direct` (all of the content inside quotation marks), `mixed` (part), `indirect` (none), `assertion` (a checkable sentence of the article's own, nobody quoted for it: see the assertions stage) |
 //! | `text` | the content as written; the pieces of a split quote joined by one space |
 //! | `speaker` | the speaker mention nearest the claim, as written (`he`, `Garman`); empty when unknown or inherited |
 //! | `speaker_canonical` | the resolved full name or organisation (`Matt Garman`); empty when unknown |
@@ -30,8 +30,17 @@
 //! | `cue_char_start`, `cue_char_end` | the cue span in code points; empty when none |
 //! | `sentence_index` | 0-based sentence where the content starts |
 //! | `paragraph_index` | 0-based paragraph where the content starts |
-//! | `rule` | the id of the rule that attributed the claim (see the attribution stage) |
-//! | `confidence` | 0 to 1: how often the rule is right |
+//! | `rule` | the id of the rule that attributed the claim (see the attribution stage); for an assertion, `assertion:` and its cues (`assertion:money+number+hedge(may)`, see the assertions stage) |
+//! | `confidence` | 0 to 1: how often the rule is right; for an assertion, a hand-set score from its cues |
+//! | `has_number` | assertions: `true` when the sentence states a quantity (digits that are not a year, or a number word); empty on other kinds |
+//! | `has_money` | assertions: a currency sign, code or name with a number; empty on other kinds |
+//! | `has_percent` | assertions: `%`, `percent`, `per cent` or `percentage points` with a number; empty on other kinds |
+//! | `has_date` | assertions: a month, a weekday, a year or a relative date (`last year`); empty on other kinds |
+//! | `has_comparison` | assertions: a ranking or comparison (`the largest`, `more than`); empty on other kinds |
+//! | `hedged` | assertions: a hedge (`may`, `could`, `some say`), named in `rule`; empty on other kinds |
+//!
+//! The six `has_*`/`hedged` columns are `true` or `false` on `assertion` rows and empty on
+//! every other row: the cues are only looked for in assertions.
 //!
 //! # `articles.csv`: one row per input article, always
 //!
@@ -42,7 +51,7 @@
 //! | `status` | `ok` or `error` |
 //! | `error` | what went wrong, with its position; empty when ok |
 //! | `chars` | length of the text in code points |
-//! | `sentences`, `quotes`, `claims` | how many the pipeline found |
+//! | `sentences`, `quotes`, `claims` | how many the pipeline found (`claims` counts assertions too) |
 //!
 //! # `sentences.csv`: one row per sentence (with `--tables …,sentences`)
 //!
@@ -94,9 +103,21 @@ pub struct ClaimRow<'a> {
     #[allow(missing_docs)]
     pub paragraph_index: usize,
     #[allow(missing_docs)]
-    pub rule: &'static str,
+    pub rule: &'a str,
     #[allow(missing_docs)]
     pub confidence: Confidence,
+    #[allow(missing_docs)]
+    pub has_number: Option<bool>,
+    #[allow(missing_docs)]
+    pub has_money: Option<bool>,
+    #[allow(missing_docs)]
+    pub has_percent: Option<bool>,
+    #[allow(missing_docs)]
+    pub has_date: Option<bool>,
+    #[allow(missing_docs)]
+    pub has_comparison: Option<bool>,
+    #[allow(missing_docs)]
+    pub hedged: Option<bool>,
 }
 
 /// A row of `articles.csv`. Field order is column order.
@@ -235,6 +256,12 @@ impl Table {
                 "paragraph_index",
                 "rule",
                 "confidence",
+                "has_number",
+                "has_money",
+                "has_percent",
+                "has_date",
+                "has_comparison",
+                "hedged",
             ],
             Table::Articles => &[
                 "article_id",
@@ -305,6 +332,8 @@ impl RowRenderer {
             }
             let (speaker_char_start, speaker_char_end) = span_chars(a.speaker);
             let (cue_char_start, cue_char_end) = span_chars(a.cue);
+            let flags = claim.assertion.as_ref().map(|x| x.flags);
+            let flag = |get: fn(&crate::doc::AssertionFlags) -> bool| flags.as_ref().map(get);
             writer.serialize(ClaimRow {
                 article_id: Cell::new(id, self.raw),
                 claim_index: k,
@@ -323,8 +352,14 @@ impl RowRenderer {
                 cue_char_end,
                 sentence_index: claim.sentence_index,
                 paragraph_index: claim.paragraph_index,
-                rule: a.rule,
+                rule: claim.assertion.as_ref().map_or(a.rule, |x| x.rule.as_str()),
                 confidence: Confidence(a.confidence),
+                has_number: flag(|f| f.has_number),
+                has_money: flag(|f| f.has_money),
+                has_percent: flag(|f| f.has_percent),
+                has_date: flag(|f| f.has_date),
+                has_comparison: flag(|f| f.has_comparison),
+                hedged: flag(|f| f.hedged),
             })?;
         }
         writer.flush()?;

@@ -291,7 +291,14 @@ mod tests {
         let pipeline = Pipeline::default_pipeline().unwrap();
         assert_eq!(
             pipeline.stage_names(),
-            ["tokenize", "sentences", "quotes", "attribution", "claims"]
+            [
+                "tokenize",
+                "sentences",
+                "quotes",
+                "attribution",
+                "claims",
+                "assertions"
+            ]
         );
     }
 

@@ -134,4 +134,34 @@ fn the_seed_article_yields_its_claims() {
             );
         }
     }
+    // columns: 17 rule, 18 confidence, 19 has_number, 20 has_money, 24 hedged
+    let investment = find("Amazon Web Services has invested $4 billion in Anthropic");
+    assert_eq!(&investment[2], "assertion");
+    assert_eq!(&investment[4], "", "an assertion has no speaker");
+    assert!(investment[17].starts_with("assertion:"), "{investment:?}");
+    assert!(investment[17].contains("money"), "{investment:?}");
+    assert_eq!(&investment[19], "true");
+    assert_eq!(&investment[20], "true");
+    assert_eq!(&investment[24], "false");
+    for row in parsed.iter().filter(|r| &r[2] == "assertion") {
+        for heading in [
+            "D.O.T.S",
+            "News Desk",
+            "The Garman Argument",
+            "Why Both Investments",
+            "The Risk to This Strategy",
+            "AWS Has Billions",
+        ] {
+            assert!(
+                !row[3].contains(heading),
+                "a heading as an assertion: {row:?}"
+            );
+        }
+    }
+    // claim_index runs 0..n in text order, assertions interleaved with quote claims.
+    let starts: Vec<usize> = parsed.iter().map(|r| r[7].parse().unwrap()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    for (k, row) in parsed.iter().enumerate() {
+        assert_eq!(row[1].parse::<usize>().unwrap(), k);
+    }
 }

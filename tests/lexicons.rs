@@ -1,6 +1,7 @@
-//! Lints every word list under `pipelines/lexicons/`: a provenance header, one entry per
-//! key, lowercase, and sorted within each block (blocks are separated by comment or blank
-//! lines), so lists stay reviewable and a duplicate never hides.
+//! Lints every word list under `pipelines/lexicons/`: a provenance header, unique entries,
+//! lowercase (unless the header says entries are written "as it must be written"), and
+//! sorted within each block (blocks are separated by comment or blank lines), so lists stay
+//! reviewable and a duplicate never hides.
 
 use claimsift::lexicon::WordList;
 use std::path::Path;
@@ -40,18 +41,18 @@ fn lint(name: &str, text: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut previous: Option<String> = None;
+    let case_matters = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .any(|l| l.contains("as it must be written"));
     for (k, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             previous = None; // a new block
             continue;
         }
-        let key = line
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        if line != line.to_lowercase() {
+        let key = line.to_string();
+        if !case_matters && line != line.to_lowercase() {
             problems.push(format!("{name}: line {}: not lowercase: {line}", k + 1));
         }
         if !seen.insert(key.clone()) {

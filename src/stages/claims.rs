@@ -118,6 +118,7 @@ impl Stage for Claims {
                 attribution: attribution.clone(),
                 sentence_index: doc.sentence_at(start),
                 paragraph_index: doc.paragraph_at(start),
+                assertion: None,
             });
         }
         claims.sort_by_key(|c| (c.attribution.hull().start, c.attribution.hull().end));

@@ -3,6 +3,7 @@
 //! Each stage file holds the stage's configuration type (what a `[[stages]]` table of a
 //! pipeline file holds), the stage itself, its docs and its table-driven tests.
 
+pub mod assertions;
 pub mod attribution;
 pub mod claims;
 pub mod quotes;
@@ -28,6 +29,8 @@ pub enum StageSpec {
     Attribution(attribution::AttributionConfig),
     /// The rows to write.
     Claims(claims::ClaimsConfig),
+    /// Checkable sentences nobody is quoted for.
+    Assertions(assertions::AssertionsConfig),
 }
 
 impl StageSpec {
@@ -41,6 +44,9 @@ impl StageSpec {
                 Box::new(attribution::Attribution::new(config, context)?)
             }
             StageSpec::Claims(config) => Box::new(claims::Claims::new(config)?),
+            StageSpec::Assertions(config) => {
+                Box::new(assertions::Assertions::new(config, context)?)
+            }
         })
     }
 }

@@ -1,0 +1,652 @@
+//! The `assertions` stage: checkable statements of the article's own, nobody quoted for them.
+//!
+//! "Amazon Web Services has invested $4 billion in Anthropic" is not a quote, but it is a
+//! claim a fact-checker can check. The stage reads every sentence that no claim touches and
+//! keeps those that state something checkable about a named subject. Each becomes a claim of
+//! kind `assertion`: no speaker, no cue, the whole sentence as content.
+//!
+//! **Cues** (each from a word list; phrases match whole tokens in order, case-insensitively,
+//! except list entries written with a capital, which must be written so):
+//!
+//! | cue | found by |
+//! |---|---|
+//! | `money` | a currency sign, code or name (`currencies`) and a number in the sentence |
+//! | `percent` | `%`, `percent`, `per cent`, `percentage points` (`percents`) and a number |
+//! | `number` | digits that are not a year nor glued to a word by a hyphen (`GPT-5`), or a number word (`numbers`: `billion`, `twice`) |
+//! | `date` | a month or weekday (`dates`, capitalised: `May` but not `may`), a relative date (`last year`), or a year: four digits from 1800 to 2100 not after a currency sign |
+//! | `comparison` | a superlative or comparative phrase (`comparisons`: `largest`, `more than`) |
+//! | `change` | a verb of change (`changes`: `rose`, `fell`, `doubled`) |
+//! | `causal` | a causal or predictive marker (`causal`: `because`, `led to`, `will`) |
+//! | `hedge` | a hedge (`hedges`: `may`, `could`, `some say`) |
+//!
+//! A comparison, change, causal or hedge word written with a capital inside a sentence is a
+//! name, not a cue (`Will Young`, `in May`).
+//!
+//! **A named subject.** The sentence must hold a capitalised word that is not a date name nor
+//! `I`, and is not the sentence's first word unless that word is no function word nor
+//! pronoun (`The`, `But`, `He` do not count; `Amazon` does); or it must hold an organisation or people noun
+//! (`the company`, `officials`). This is looser than "the subject of the main verb": the name
+//! may stand anywhere in the sentence.
+//!
+//! **Left out:** sentences that overlap any claim already found (its content, speaker or cue
+//! span); sentences with at least half of their letters and digits inside quotation marks;
+//! sentences that do not end in `.` or `!` (before closing quotes or brackets), which drops
+//! questions, headings, datelines and bylines (a line without a terminal mark is a sentence
+//! of its own); title-case headlines (at least three words of four or more letters, three
+//! quarters of them capitalised); sentences shorter than `min_words` words; and sentences
+//! with no cue but `hedge`.
+//!
+//! **Rule and confidence.** `rule` is `assertion:` and the cues found, joined by `+` in the
+//! order of the table above, then `hedge(WORD)` naming the first hedge:
+//! `assertion:money+number+date`, `assertion:comparison+hedge(could)`. With `q` the number
+//! of quantity cues found (money, percent, number, date) and `o` the number of other cues
+//! (comparison, change, causal),
+//! `confidence = min(0.9, 0.4 + 0.15·q + 0.1·o)`, times 0.4 when hedged. These weights are
+//! set by hand, not measured: a number or a date is easier to check than a comparison, and a
+//! hedged statement is rarely a claim at all.
+//!
+//! The assertions join the existing claims in text order (by start, then end).
+//!
+//! ```toml
+//! [[stages]]
+//! kind = "assertions"
+//! numbers = "lexicons/en/numbers.txt"
+//! percents = "lexicons/en/percents.txt"
+//! currencies = "lexicons/en/currencies.txt"
+//! dates = "lexicons/en/dates.txt"
+//! comparisons = "lexicons/en/comparisons.txt"
+//! changes = "lexicons/en/changes.txt"
+//! causal = "lexicons/en/causal.txt"
+//! hedges = "lexicons/en/hedges.txt"
+//! function_words = "lexicons/en/function-words.txt"
+//! pronouns = "lexicons/en/pronouns.txt"
+//! organisations = "lexicons/en/organisations.txt"
+//! people = "lexicons/en/people.txt"
+//! ```
+
+use crate::doc::{Assertion, AssertionFlags, Attribution, Claim, ClaimKind, Doc, Span, TokenKind};
+use crate::error::ConfigError;
+use crate::lexicon::WordList;
+use crate::pipeline::BuildContext;
+use crate::stage::{Layer, Stage};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// Settings of the assertions stage. Word-list paths are relative to the pipeline file.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AssertionsConfig {
+    /// Number words (`billion`, `twice`).
+    pub numbers: String,
+    /// Signs and words that make a number a percentage.
+    pub percents: String,
+    /// Currency signs, codes and names.
+    pub currencies: String,
+    /// Month and weekday names and relative dates.
+    pub dates: String,
+    /// Superlatives and comparative phrases.
+    pub comparisons: String,
+    /// Verbs of change in an amount, every form.
+    pub changes: String,
+    /// Causal and predictive markers.
+    pub causal: String,
+    /// Hedges that make a statement opinion or speculation.
+    pub hedges: String,
+    /// Words capitalised only at a sentence start (they name no subject).
+    pub function_words: String,
+    /// Pronouns (`word class` lines): a capitalised pronoun names no subject.
+    pub pronouns: String,
+    /// Words that make a name an organisation (a named subject).
+    pub organisations: String,
+    /// Nouns naming people or groups (a named subject).
+    pub people: String,
+    /// Sentences with fewer words are never assertions.
+    #[serde(default = "default_min_words")]
+    pub min_words: usize,
+}
+
+fn default_min_words() -> usize {
+    5
+}
+
+/// A word list of phrases, indexed by their first word.
+struct Phrases {
+    /// First item (lowercased) → every phrase starting with it, as items.
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(list: &WordList) -> Phrases {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for text in list.texts() {
+            let items: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            by_first
+                .entry(items[0].to_lowercase())
+                .or_default()
+                .push(items);
+        }
+        Phrases { by_first }
+    }
+
+    /// The number of tokens of the longest phrase matching at `words[i..]`, if any.
+    fn match_at(&self, words: &[Word], i: usize) -> Option<usize> {
+        let candidates = self.by_first.get(words[i].lower)?;
+        candidates
+            .iter()
+            .filter(|items| {
+                items.len() <= words.len() - i
+                    && items.iter().zip(&words[i..]).all(|(item, word)| {
+                        if item.chars().any(char::is_uppercase) {
+                            item == word.text
+                        } else {
+                            item == word.lower
+                        }
+                    })
+            })
+            .map(Vec::len)
+            .max()
+    }
+}
+
+/// A non-space token of the sentence being read.
+struct Word<'d> {
+    span: Span,
+    text: &'d str,
+    lower: &'d str,
+    kind: TokenKind,
+}
+
+/// The assertions stage.
+pub struct Assertions {
+    numbers: Phrases,
+    percents: Phrases,
+    currencies: Phrases,
+    dates: Phrases,
+    comparisons: Phrases,
+    changes: Phrases,
+    causal: Phrases,
+    hedges: Phrases,
+    function_words: HashSet<String>,
+    subjects: HashSet<String>,
+    min_words: usize,
+}
+
+impl Assertions {
+    /// Builds the stage, reading its word lists.
+    pub fn new(
+        config: &AssertionsConfig,
+        context: &mut BuildContext,
+    ) -> Result<Assertions, ConfigError> {
+        let mut phrases = |path: &str| context.word_list(path).map(|l| Phrases::new(&l));
+        let numbers = phrases(&config.numbers)?;
+        let percents = phrases(&config.percents)?;
+        let currencies = phrases(&config.currencies)?;
+        let dates = phrases(&config.dates)?;
+        let comparisons = phrases(&config.comparisons)?;
+        let changes = phrases(&config.changes)?;
+        let causal = phrases(&config.causal)?;
+        let hedges = phrases(&config.hedges)?;
+        let mut function_words = context.word_list(&config.function_words)?.lowercase_set();
+        let pronouns = context.word_list(&config.pronouns)?;
+        function_words.extend(
+            pronouns
+                .texts()
+                .filter_map(|t| t.split_whitespace().next())
+                .map(str::to_lowercase),
+        );
+        let mut subjects = context.word_list(&config.organisations)?.lowercase_set();
+        subjects.extend(context.word_list(&config.people)?.lowercase_set());
+        Ok(Assertions {
+            numbers,
+            percents,
+            currencies,
+            dates,
+            comparisons,
+            changes,
+            causal,
+            hedges,
+            function_words,
+            subjects,
+            min_words: config.min_words,
+        })
+    }
+
+    /// The cues of one sentence, its first hedge, and whether it names a subject; `None`
+    /// when the sentence is too short or a headline.
+    fn read(&self, words: &[Word]) -> Option<(AssertionFlags, Option<String>, bool)> {
+        let letters: Vec<&Word> = words.iter().filter(|w| w.kind == TokenKind::Word).collect();
+        if letters.len() + words.iter().filter(|w| w.kind == TokenKind::Number).count()
+            < self.min_words
+        {
+            return None;
+        }
+        let long: Vec<&&Word> = letters.iter().filter(|w| w.text.len() >= 4).collect();
+        let capitalised = long.iter().filter(|w| starts_upper(w.text)).count();
+        if long.len() >= 3 && capitalised * 4 >= long.len() * 3 {
+            return None;
+        }
+        let mut flags = AssertionFlags::default();
+        let (mut currency, mut percent) = (false, false);
+        let mut hedge = None;
+        let mut date_words = vec![false; words.len()];
+        let mut named = false;
+        for i in 0..words.len() {
+            let word = &words[i];
+            // Digits glued to a word by a hyphen name a thing ("GPT-5"), they count nothing.
+            let glued = i >= 2
+                && words[i - 1].text == "-"
+                && words[i - 2].kind == TokenKind::Word
+                && words[i - 2].span.end == words[i - 1].span.start
+                && words[i - 1].span.end == word.span.start;
+            if word.kind == TokenKind::Number && !glued {
+                let after_currency = i > 0 && self.currencies.match_at(words, i - 1).is_some();
+                if is_year(word.text) && !after_currency {
+                    flags.has_date = true;
+                } else {
+                    flags.has_number = true;
+                }
+            }
+            // A capitalised cue word inside a sentence is a name ("Will Young").
+            let first = !words[..i].iter().any(|w| w.kind == TokenKind::Word);
+            let name_like = !first && starts_upper(word.text);
+            if word.kind == TokenKind::Punct || word.kind == TokenKind::Word {
+                flags.has_number |= self.numbers.match_at(words, i).is_some();
+                currency |= self.currencies.match_at(words, i).is_some();
+                percent |= self.percents.match_at(words, i).is_some();
+                if !name_like {
+                    flags.has_comparison |= self.comparisons.match_at(words, i).is_some();
+                    flags.has_change |= self.changes.match_at(words, i).is_some();
+                    flags.has_causal |= self.causal.match_at(words, i).is_some();
+                }
+                if let Some(n) = self.dates.match_at(words, i) {
+                    flags.has_date = true;
+                    date_words[i..i + n].iter_mut().for_each(|d| *d = true);
+                }
+                // A capitalised hedge inside a sentence is a name or a month ("in May").
+                if hedge.is_none() && !name_like {
+                    if let Some(n) = self.hedges.match_at(words, i) {
+                        let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower).collect();
+                        hedge = Some(phrase.join(" "));
+                    }
+                }
+            }
+        }
+        for (i, word) in words.iter().enumerate() {
+            if word.kind != TokenKind::Word || date_words[i] {
+                continue;
+            }
+            let first = !words[..i].iter().any(|w| w.kind == TokenKind::Word);
+            let name = starts_upper(word.text)
+                && word.text != "I"
+                && !(first && self.function_words.contains(word.lower));
+            if name || self.subjects.contains(word.lower) {
+                named = true;
+                break;
+            }
+        }
+        let has_number = flags.has_number;
+        flags.has_money = currency && has_number;
+        flags.has_percent = percent && has_number;
+        flags.hedged = hedge.is_some();
+        Some((flags, hedge, named))
+    }
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Four ASCII digits from 1800 to 2100.
+fn is_year(number: &str) -> bool {
+    number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && number
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// The rule id and confidence for a sentence's cues; `None` when no cue but a hedge.
+pub fn rule_and_confidence(flags: &AssertionFlags, hedge: Option<&str>) -> Option<(String, f32)> {
+    let cues = [
+        (flags.has_money, "money", true),
+        (flags.has_percent, "percent", true),
+        (flags.has_number, "number", true),
+        (flags.has_date, "date", true),
+        (flags.has_comparison, "comparison", false),
+        (flags.has_change, "change", false),
+        (flags.has_causal, "causal", false),
+    ];
+    let found: Vec<&str> = cues.iter().filter(|c| c.0).map(|c| c.1).collect();
+    if found.is_empty() {
+        return None;
+    }
+    let quantities = cues.iter().filter(|c| c.0 && c.2).count() as f32;
+    let others = cues.iter().filter(|c| c.0 && !c.2).count() as f32;
+    let mut confidence = (0.4 + 0.15 * quantities + 0.1 * others).min(0.9);
+    let mut rule = format!("assertion:{}", found.join("+"));
+    if let Some(hedge) = hedge {
+        confidence *= 0.4;
+        rule.push_str(&format!("+hedge({hedge})"));
+    }
+    Some((rule, confidence))
+}
+
+/// Share of the letters and digits of `span` that lie inside quotation marks, from 0 to 1.
+fn quoted_share(doc: &Doc, span: Span) -> f32 {
+    let text = doc.text();
+    let quotes = &doc.quotes;
+    let mut q = quotes.partition_point(|q| q.span.end <= span.start);
+    let (mut inside, mut total) = (0usize, 0usize);
+    for (offset, c) in span.of(text).char_indices() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let at = span.start + offset;
+        while q < quotes.len() && quotes[q].span.end <= at {
+            q += 1;
+        }
+        total += 1;
+        if q < quotes.len() && quotes[q].span.start <= at {
+            inside += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        inside as f32 / total as f32
+    }
+}
+
+/// True when the sentence ends in `.` or `!`, before any closing quotes or brackets.
+fn ends_as_statement(sentence: &str) -> bool {
+    let last = sentence
+        .trim_end()
+        .trim_end_matches(|c: char| crate::stages::tokenize::is_quote_mark(c) || ")]".contains(c))
+        .chars()
+        .next_back();
+    matches!(last, Some('.' | '!'))
+}
+
+impl Stage for Assertions {
+    fn name(&self) -> &str {
+        "assertions"
+    }
+
+    fn requires(&self) -> &[Layer] {
+        &[
+            Layer::Tokens,
+            Layer::Sentences,
+            Layer::Quotes,
+            Layer::Claims,
+        ]
+    }
+
+    fn provides(&self) -> &[Layer] {
+        &[Layer::Claims]
+    }
+
+    fn process(&self, doc: &mut Doc) {
+        let mut taken: Vec<Span> = doc
+            .claims
+            .iter()
+            .flat_map(|c| {
+                let a = &c.attribution;
+                [Some(a.hull()), a.speaker, a.cue]
+            })
+            .flatten()
+            .collect();
+        taken.sort();
+        let text = doc.text();
+        let mut found = Vec::new();
+        let mut words = Vec::new();
+        for (k, sentence) in doc.sentences.iter().enumerate() {
+            let span = sentence.span;
+            if taken
+                .iter()
+                .take_while(|t| t.start < span.end)
+                .any(|t| t.overlaps(span))
+                || !ends_as_statement(span.of(text))
+                || quoted_share(doc, span) >= 0.5
+            {
+                continue;
+            }
+            words.clear();
+            let first = doc.token_at(span.start);
+            for token in doc.tokens[first..]
+                .iter()
+                .take_while(|t| t.span.start < span.end)
+            {
+                if matches!(token.kind, TokenKind::Space | TokenKind::Newline) {
+                    continue;
+                }
+                words.push(Word {
+                    span: token.span,
+                    text: doc.token_text(token),
+                    lower: doc.lower(token),
+                    kind: token.kind,
+                });
+            }
+            let Some((flags, hedge, named)) = self.read(&words) else {
+                continue;
+            };
+            if !named {
+                continue;
+            }
+            let Some((rule, confidence)) = rule_and_confidence(&flags, hedge.as_deref()) else {
+                continue;
+            };
+            found.push(Claim {
+                kind: ClaimKind::Assertion,
+                attribution: Attribution {
+                    content: vec![span],
+                    speaker: None,
+                    speaker_canonical: String::new(),
+                    cue: None,
+                    rule: "assertion",
+                    confidence,
+                },
+                sentence_index: k,
+                paragraph_index: sentence.paragraph,
+                assertion: Some(Assertion { flags, rule }),
+            });
+        }
+        if found.is_empty() {
+            return;
+        }
+        doc.claims.extend(found);
+        doc.claims
+            .sort_by_key(|c| (c.attribution.hull().start, c.attribution.hull().end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Article, ClaimKind};
+    use crate::pipeline::Pipeline;
+
+    /// (sentence, rule, confidence) of every assertion in `text`, run through the default
+    /// pipeline.
+    fn assertions(text: &str) -> Vec<(String, String, f32)> {
+        let pipeline = Pipeline::default_pipeline().unwrap();
+        let doc = pipeline.run(Article {
+            id: "t".into(),
+            source: "t".into(),
+            text: text.into(),
+        });
+        doc.claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Assertion)
+            .map(|c| {
+                (
+                    c.attribution.hull().of(text).to_string(),
+                    c.assertion.as_ref().unwrap().rule.clone(),
+                    c.attribution.confidence,
+                )
+            })
+            .collect()
+    }
+
+    /// One sentence each: the rule it must get, or `None` when it is no assertion.
+    #[test]
+    fn cues_and_exclusions() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "money",
+                "Amazon Web Services has invested $4 billion in Anthropic.",
+                Some("assertion:money+number"),
+            ),
+            (
+                "percent",
+                "Tesco's profits rose 4% in the three months to June.",
+                Some("assertion:percent+number+date+change"),
+            ),
+            (
+                "per cent, spelled out",
+                "Unemployment in Spain stands at 12 per cent of the workforce.",
+                Some("assertion:percent+number"),
+            ),
+            (
+                "number word",
+                "The Red Cross sent two thousand tents to the region.",
+                Some("assertion:number"),
+            ),
+            (
+                "a year is a date, not a number",
+                "Amazon has run its S3 storage service since 2006 for its customers.",
+                Some("assertion:date"),
+            ),
+            (
+                "a pronoun is no named subject",
+                "He is expected to cut the £85 cost of the card.",
+                None,
+            ),
+            (
+                "a capitalised cue word is a name",
+                "It wasn't Will Young on the stage at Wembley that night.",
+                None,
+            ),
+            (
+                "a model name is no number",
+                "OpenAI released GPT-5 to its business customers.",
+                None,
+            ),
+            (
+                "a month",
+                "The Senate passed the bill on the last day of March.",
+                Some("assertion:date"),
+            ),
+            (
+                "the month May is no hedge",
+                "The Senate passed the bill in May after a long debate.",
+                Some("assertion:date"),
+            ),
+            (
+                "comparison",
+                "Microsoft is the largest investor in the startup.",
+                Some("assertion:comparison"),
+            ),
+            (
+                "change",
+                "Shares in Boeing fell sharply after the crash.",
+                Some("assertion:change"),
+            ),
+            (
+                "causal",
+                "The flights were cancelled because of a strike at Heathrow.",
+                Some("assertion:causal"),
+            ),
+            (
+                "predictive",
+                "The new Google data centre is expected to open next year.",
+                Some("assertion:date+causal"),
+            ),
+            (
+                "hedge named, low confidence",
+                "Apple may spend $2 billion on the new campus.",
+                Some("assertion:money+number+hedge(may)"),
+            ),
+            (
+                "hedge phrase",
+                "Some say Netflix has lost more than a million subscribers.",
+                Some("assertion:number+comparison+hedge(some say)"),
+            ),
+            (
+                "question",
+                "Will Amazon invest $4 billion in Anthropic?",
+                None,
+            ),
+            (
+                "no cue",
+                "Amazon Web Services runs infrastructure for many companies.",
+                None,
+            ),
+            (
+                "no named subject",
+                "The cloud giant has spent $4 billion on the deal.",
+                None,
+            ),
+            (
+                "an organisation noun names the subject",
+                "the company has spent $4 billion on the deal.",
+                Some("assertion:money+number"),
+            ),
+            (
+                "title-case headline",
+                "AWS Has Billions in Both Anthropic and OpenAI.",
+                None,
+            ),
+            (
+                "heading without a terminal mark",
+                "Amazon Spent $4 Billion",
+                None,
+            ),
+            ("too short", "Profits rose 4%.", None),
+        ];
+        for (name, sentence, want) in cases {
+            let got = assertions(sentence);
+            match want {
+                Some(rule) => {
+                    assert_eq!(got.len(), 1, "{name}: {got:?}");
+                    assert_eq!(got[0].0, *sentence, "{name}");
+                    assert_eq!(got[0].1, *rule, "{name}");
+                }
+                None => assert!(got.is_empty(), "{name}: {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_and_attributed_claims_are_left_out() {
+        let text = "\"Amazon will invest $4 billion in Anthropic this year,\" Garman said.\n\
+                    Garman said that Amazon had spent $8 billion in 2024.\n\
+                    Amazon Web Services has invested $4 billion in Anthropic.";
+        let got = assertions(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Amazon Web Services has invested"));
+    }
+
+    #[test]
+    fn confidence_formula() {
+        let got = assertions("Amazon spent $4 billion in May 2023 on the new campus.");
+        assert_eq!(got[0].1, "assertion:money+number+date");
+        assert!((got[0].2 - 0.85).abs() < 1e-6, "{got:?}");
+        let hedged = assertions("Apple could become the largest company in the world.");
+        assert_eq!(hedged[0].1, "assertion:comparison+hedge(could)");
+        assert!((hedged[0].2 - 0.2).abs() < 1e-6, "{hedged:?}");
+    }
+
+    #[test]
+    fn assertions_interleave_in_text_order() {
+        let text = "Amazon Web Services has invested $4 billion in Anthropic.\n\
+                    \"We have an ingrained culture of handling competition,\" Garman said.\n\
+                    Microsoft is the largest investor in OpenAI.";
+        let pipeline = Pipeline::default_pipeline().unwrap();
+        let doc = pipeline.run(Article {
+            id: "t".into(),
+            source: "t".into(),
+            text: text.into(),
+        });
+        let kinds: Vec<&str> = doc.claims.iter().map(|c| c.kind.as_str()).collect();
+        assert_eq!(kinds, ["assertion", "direct", "assertion"]);
+    }
+}
