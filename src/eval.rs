@@ -552,6 +552,68 @@ mod tests {
         serde_json::json!({"id": "a", "text": TEXT}).to_string() + "\n"
     }
 
+    /// The CLI mounts [`EvalArgs`] as a subcommand, as this wrapper does.
+    #[derive(Debug, clap::Parser)]
+    struct Wrapper {
+        #[command(subcommand)]
+        command: WrapperCommand,
+    }
+
+    #[derive(Debug, clap::Subcommand)]
+    enum WrapperCommand {
+        Eval(EvalArgs),
+    }
+
+    fn parse(args: &[&str]) -> Result<EvalArgs, clap::Error> {
+        use clap::Parser;
+        let args = ["claimsift", "eval"].iter().chain(args);
+        Wrapper::try_parse_from(args).map(|w| match w.command {
+            WrapperCommand::Eval(args) => args,
+        })
+    }
+
+    #[test]
+    fn args_as_a_subcommand() {
+        use clap::CommandFactory;
+        Wrapper::command().debug_assert();
+        let args = parse(&[
+            "--gold",
+            "g.jsonl",
+            "--articles",
+            "a.jsonl",
+            "--kinds",
+            "direct,mixed",
+        ])
+        .unwrap();
+        let mut want = EvalArgs::new("g.jsonl", "a.jsonl");
+        want.kinds = Some("direct,mixed".into());
+        assert_eq!(args, want);
+        let args = parse(&[
+            "--gold",
+            "g",
+            "--pred",
+            "c.csv",
+            "--split-pieces",
+            "--thresholds",
+            "0.5",
+            "--top",
+            "3",
+            "--no-breakdown",
+        ])
+        .unwrap();
+        assert_eq!(args.pred, Some(PathBuf::from("c.csv")));
+        assert!(args.split_pieces && args.no_breakdown);
+        assert_eq!(
+            (args.thresholds.as_str(), args.top, args.articles),
+            ("0.5", 3, None)
+        );
+        assert!(
+            parse(&["--articles", "a.jsonl"]).is_err(),
+            "--gold is required"
+        );
+        assert!(parse(&["--gold", "g", "--pred", "c.csv", "--pipeline", "p.toml"]).is_err());
+    }
+
     #[test]
     fn errors_name_the_place() {
         let cases = [
