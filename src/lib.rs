@@ -20,13 +20,15 @@
 //!
 //! The primary types: an [`Article`] goes into a [`Pipeline`] of [`Stage`]s, which fill a
 //! [`Doc`] with layers of [`Span`]s into the unchanged text; [`output`] turns the claims into
-//! flat CSV rows, and [`run`] drives a whole batch in parallel.
+//! flat CSV rows, [`run`] drives a whole batch in parallel, and [`eval`] scores the claims
+//! against annotated gold data.
 
 #![deny(missing_docs)]
 
 pub mod cli;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod input;
 pub mod lexicon;
 pub mod output;
