@@ -33,6 +33,9 @@ pub struct Cli {
 enum Command {
     /// Reads articles and writes claims.csv and articles.csv.
     Extract(ExtractArgs),
+    /// Scores claims against annotated gold data, as ../shared/eval/score.py does, with a
+    /// breakdown by rule and cue.
+    Eval(crate::eval::EvalArgs),
     /// Checks or prints a pipeline file.
     #[command(subcommand)]
     Pipeline(PipelineCommand),
@@ -111,6 +114,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
     };
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Eval(args) => crate::eval::main(args),
         Command::Pipeline(PipelineCommand::Check { file }) => match Pipeline::from_file(&file) {
             Ok(pipeline) => {
                 println!(

@@ -333,7 +333,12 @@ impl Predictions {
             )
         };
         let list = self.by_article.entry(doc.article.id.clone()).or_default();
-        for claim in &doc.claims {
+        // Unattributed assertions are not attributions: score.py leaves them out too.
+        for claim in doc
+            .claims
+            .iter()
+            .filter(|c| c.kind != crate::ClaimKind::Assertion)
+        {
             let a = &claim.attribution;
             list.push(Prediction {
                 content: chars(a.hull()),
