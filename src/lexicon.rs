@@ -188,6 +188,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/en/hedges.txt",
         include_str!("../pipelines/lexicons/en/hedges.txt"),
     ),
+    (
+        "lexicons/en/openers.txt",
+        include_str!("../pipelines/lexicons/en/openers.txt"),
+    ),
+    (
+        "lexicons/en/first-person.txt",
+        include_str!("../pipelines/lexicons/en/first-person.txt"),
+    ),
+    (
+        "lexicons/en/speech-verbs.txt",
+        include_str!("../pipelines/lexicons/en/speech-verbs.txt"),
+    ),
 ];
 
 /// Where a pipeline's files are read from.

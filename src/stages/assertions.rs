@@ -28,6 +28,15 @@
 //! (`the company`, `officials`). This is looser than "the subject of the main verb": the name
 //! may stand anywhere in the sentence.
 //!
+//! **Not the article's own voice.** A sentence whose subject — its first word after any
+//! opening connectives (`openers`: `But`, `And`, `Meanwhile`) — is a pronoun (`pronouns`, or
+//! `first_person`) names nobody to check ("But he is expected to …", "It is one of three …").
+//! A first-person pronoun outside quotation marks anywhere in the sentence marks an
+//! interview, a column or a transcript ("I've never done this full time"), and a verb of
+//! saying outside quotation marks (`speech_verbs`: `said`, `told`, `promised`) marks
+//! somebody's reported words that the attribution stage did not take: neither is an
+//! assertion of the article's own.
+//!
 //! **Left out:** sentences that overlap any claim already found (its content, speaker or cue
 //! span); sentences with at least half of their letters and digits inside quotation marks;
 //! sentences that do not end in `.` or `!` (before closing quotes or brackets), which drops
@@ -62,6 +71,9 @@
 //! pronouns = "lexicons/en/pronouns.txt"
 //! organisations = "lexicons/en/organisations.txt"
 //! people = "lexicons/en/people.txt"
+//! openers = "lexicons/en/openers.txt"
+//! first_person = "lexicons/en/first-person.txt"
+//! speech_verbs = "lexicons/en/speech-verbs.txt"
 //! ```
 
 use crate::doc::{Assertion, AssertionFlags, Attribution, Claim, ClaimKind, Doc, Span, TokenKind};
@@ -100,6 +112,12 @@ pub struct AssertionsConfig {
     pub organisations: String,
     /// Nouns naming people or groups (a named subject).
     pub people: String,
+    /// Connectives that open a sentence before its subject (`But`, `And`, `Meanwhile`).
+    pub openers: String,
+    /// First-person pronouns: outside quotation marks they mark an interview or a column.
+    pub first_person: String,
+    /// Verbs of saying, every form: a sentence holding one reports somebody's words.
+    pub speech_verbs: String,
     /// Sentences with fewer words are never assertions.
     #[serde(default = "default_min_words")]
     pub min_words: usize,
@@ -154,6 +172,8 @@ struct Word<'d> {
     text: &'d str,
     lower: &'d str,
     kind: TokenKind,
+    /// Inside quotation marks.
+    quoted: bool,
 }
 
 /// The assertions stage.
@@ -168,6 +188,11 @@ pub struct Assertions {
     hedges: Phrases,
     function_words: HashSet<String>,
     subjects: HashSet<String>,
+    openers: HashSet<String>,
+    /// Third-person pronouns and the first-person ones: no named subject.
+    pronouns: HashSet<String>,
+    first_person: HashSet<String>,
+    speech_verbs: HashSet<String>,
     min_words: usize,
 }
 
@@ -187,13 +212,22 @@ impl Assertions {
         let causal = phrases(&config.causal)?;
         let hedges = phrases(&config.hedges)?;
         let mut function_words = context.word_list(&config.function_words)?.lowercase_set();
-        let pronouns = context.word_list(&config.pronouns)?;
-        function_words.extend(
-            pronouns
-                .texts()
-                .filter_map(|t| t.split_whitespace().next())
-                .map(str::to_lowercase),
-        );
+        let mut pronouns: HashSet<String> = context
+            .word_list(&config.pronouns)?
+            .texts()
+            .filter_map(|t| t.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect();
+        function_words.extend(pronouns.iter().cloned());
+        let first_person = context.word_list(&config.first_person)?.lowercase_set();
+        pronouns.extend(first_person.iter().cloned());
+        let openers = context.word_list(&config.openers)?.lowercase_set();
+        let speech_verbs: HashSet<String> = context
+            .word_list(&config.speech_verbs)?
+            .texts()
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect();
         let mut subjects = context.word_list(&config.organisations)?.lowercase_set();
         subjects.extend(context.word_list(&config.people)?.lowercase_set());
         Ok(Assertions {
@@ -207,6 +241,10 @@ impl Assertions {
             hedges,
             function_words,
             subjects,
+            openers,
+            pronouns,
+            first_person,
+            speech_verbs,
             min_words: config.min_words,
         })
     }
@@ -223,6 +261,9 @@ impl Assertions {
         let long: Vec<&&Word> = letters.iter().filter(|w| w.text.len() >= 4).collect();
         let capitalised = long.iter().filter(|w| starts_upper(w.text)).count();
         if long.len() >= 3 && capitalised * 4 >= long.len() * 3 {
+            return None;
+        }
+        if self.reports_or_speaks(words) || self.subject_is_a_pronoun(&letters) {
             return None;
         }
         let mut flags = AssertionFlags::default();
@@ -289,6 +330,37 @@ impl Assertions {
         flags.has_percent = percent && has_number;
         flags.hedged = hedge.is_some();
         Some((flags, hedge, named))
+    }
+}
+
+impl Assertions {
+    /// True when a word outside quotation marks is a verb of saying (the sentence reports
+    /// somebody's words) or a first-person pronoun (an interview, a column, a transcript).
+    fn reports_or_speaks(&self, words: &[Word]) -> bool {
+        words.iter().any(|w| {
+            !w.quoted
+                && w.kind == TokenKind::Word
+                && (self.speech_verbs.contains(w.lower)
+                    || (self.first_person.contains(w.lower) && first_person_as_written(w.text)))
+        })
+    }
+
+    /// True when the sentence's subject, the first word after its opening connectives
+    /// ("But he", "And it"), is a pronoun: it names nobody a reader could check.
+    fn subject_is_a_pronoun(&self, letters: &[&Word]) -> bool {
+        letters
+            .iter()
+            .find(|w| !self.openers.contains(w.lower))
+            .is_some_and(|w| self.pronouns.contains(w.lower))
+    }
+}
+
+/// `I` only as a capital, and `us` not as the acronym `US`.
+fn first_person_as_written(text: &str) -> bool {
+    match text {
+        "i" => false,
+        "I" => true,
+        _ => !(text.len() > 1 && text.chars().all(|c| c.is_uppercase())),
     }
 }
 
@@ -411,6 +483,7 @@ impl Stage for Assertions {
                 continue;
             }
             words.clear();
+            let mut quote = doc.quotes.partition_point(|q| q.span.end <= span.start);
             let first = doc.token_at(span.start);
             for token in doc.tokens[first..]
                 .iter()
@@ -419,11 +492,19 @@ impl Stage for Assertions {
                 if matches!(token.kind, TokenKind::Space | TokenKind::Newline) {
                     continue;
                 }
+                while quote < doc.quotes.len() && doc.quotes[quote].span.end <= token.span.start {
+                    quote += 1;
+                }
+                let quoted = doc
+                    .quotes
+                    .get(quote)
+                    .is_some_and(|q| q.span.start <= token.span.start);
                 words.push(Word {
                     span: token.span,
                     text: doc.token_text(token),
                     lower: doc.lower(token),
                     kind: token.kind,
+                    quoted,
                 });
             }
             let Some((flags, hedge, named)) = self.read(&words) else {
@@ -567,8 +648,48 @@ mod tests {
             ),
             (
                 "hedge phrase",
+                "Some believe Netflix has lost more than a million subscribers.",
+                Some("assertion:number+comparison+hedge(some believe)"),
+            ),
+            (
+                "a hedge made of a verb of saying is somebody's words",
                 "Some say Netflix has lost more than a million subscribers.",
-                Some("assertion:number+comparison+hedge(some say)"),
+                None,
+            ),
+            (
+                "a pronoun subject after an opening connective",
+                "But he is expected to cut the £85 cost of the card.",
+                None,
+            ),
+            (
+                "a pronoun subject before a named thing",
+                "It is one of three Danish films in the race for the Golden Bear.",
+                None,
+            ),
+            (
+                "a connective before a named subject",
+                "And prices at Halvern Water rose 6% in April.",
+                Some("assertion:percent+number+date+change"),
+            ),
+            (
+                "first person outside quotes is an interview or a column",
+                "Even in 2019 our team at Orbis Labs had only four engineers.",
+                None,
+            ),
+            (
+                "US in capitals is a country, not a first-person pronoun",
+                "The US imported 40% of its steel from Canada in 2019.",
+                Some("assertion:percent+number+date"),
+            ),
+            (
+                "a verb of saying outside quotes is reported speech",
+                "Mayor Ines Varga told the council the budget would rise by 3%.",
+                None,
+            ),
+            (
+                "a verb of saying inside quotes does not count",
+                "Northfield Foods sold 2 million copies of its “Say Cheese” cookbook.",
+                Some("assertion:number"),
             ),
             (
                 "question",
