@@ -16,7 +16,10 @@ use crate::doc::{Doc, Token, TokenKind};
 use crate::error::ConfigError;
 use crate::stage::{Layer, Stage};
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Settings of the tokenize stage.
@@ -65,6 +68,29 @@ const LANGUAGES: &[(&str, Algorithm)] = &[
 /// The tokenize stage.
 pub struct Tokenize {
     stemmer: Stemmer,
+    /// Tells this stage's entries in a thread's stem cache from another stage's.
+    id: u64,
+}
+
+/// Ids for [`Tokenize::id`]: one per stage ever built in this process.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Distinct words a thread's stem cache holds before it is emptied, so memory stays flat
+/// on any input (about 50 bytes a word).
+const STEM_CACHE_WORDS: usize = 1 << 16;
+
+/// One thread's memo of stems: lowercase form → stem, `None` when the stem is the form
+/// itself. Stemming is a pure function of the form, so the cache never changes a result; it
+/// only saves running Snowball again on the same word, which news repeats all the time.
+#[derive(Default)]
+struct StemCache {
+    /// The stage whose stems these are.
+    owner: u64,
+    stems: FxHashMap<Box<str>, Option<Box<str>>>,
+}
+
+thread_local! {
+    static STEM_CACHE: RefCell<StemCache> = RefCell::default();
 }
 
 impl Tokenize {
@@ -88,6 +114,7 @@ impl Tokenize {
             })?;
         Ok(Tokenize {
             stemmer: Stemmer::create(algorithm),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 }
@@ -117,6 +144,39 @@ pub fn is_quote_mark(c: char) -> bool {
 
 /// What kind of token the segment `piece` is.
 pub fn classify(piece: &str) -> TokenKind {
+    if piece.is_ascii() {
+        return classify_ascii(piece.as_bytes());
+    }
+    classify_chars(piece)
+}
+
+/// [`classify`] for an ASCII piece, byte by byte: where every letter is alphabetic and not
+/// numeric, every digit numeric, and white space holds a line break only as `\n` or `\r`.
+fn classify_ascii(piece: &[u8]) -> TokenKind {
+    let Some(&first) = piece.first() else {
+        return TokenKind::Punct;
+    };
+    if first.is_ascii_whitespace() || first == 0x0B {
+        if piece.iter().any(|&b| b == b'\n' || b == b'\r') {
+            TokenKind::Newline
+        } else {
+            TokenKind::Space
+        }
+    } else if piece.iter().any(u8::is_ascii_alphabetic) {
+        TokenKind::Word
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else if piece.len() == 1 && (first == b'"' || first == b'\'') {
+        TokenKind::QuoteMark
+    } else if piece.iter().any(u8::is_ascii_digit) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// [`classify`] for any piece, char by char.
+fn classify_chars(piece: &str) -> TokenKind {
     let mut chars = piece.chars();
     let Some(first) = chars.next() else {
         return TokenKind::Punct;
@@ -167,35 +227,64 @@ impl Stage for Tokenize {
         let text = article.text.as_str();
         tokens.reserve(text.len() / 3);
         norms.reserve(text.len() + text.len() / 2);
-        for (start, piece) in text.split_word_bound_indices() {
-            let kind = classify(piece);
-            let lower_start = norms.len() as u32;
-            match kind {
-                TokenKind::Space | TokenKind::Newline => {}
-                _ if piece.is_ascii() => {
-                    norms.extend(piece.chars().map(|c| c.to_ascii_lowercase()));
-                }
-                _ => norms.extend(piece.chars().flat_map(char::to_lowercase)),
+        STEM_CACHE.with_borrow_mut(|cache| {
+            if cache.owner != self.id {
+                cache.owner = self.id;
+                cache.stems.clear();
             }
-            let lower = (lower_start, norms.len() as u32);
-            let stem = if kind == TokenKind::Word {
-                let stem_start = norms.len();
-                let stemmed = self
-                    .stemmer
-                    .stem(&norms[lower.0 as usize..lower.1 as usize])
-                    .into_owned();
-                norms.push_str(&stemmed);
-                (stem_start as u32, norms.len() as u32)
-            } else {
-                lower
-            };
-            tokens.push(Token {
-                span: crate::doc::Span::new(start, start + piece.len()),
-                kind,
-                lower,
-                stem,
-            });
-        }
+            for (start, piece) in text.split_word_bound_indices() {
+                let kind = classify(piece);
+                let lower_start = norms.len();
+                match kind {
+                    TokenKind::Space | TokenKind::Newline => {}
+                    _ if piece.is_ascii() => {
+                        norms.push_str(piece);
+                        norms[lower_start..].make_ascii_lowercase();
+                    }
+                    _ => norms.extend(piece.chars().flat_map(char::to_lowercase)),
+                }
+                let lower = (lower_start as u32, norms.len() as u32);
+                let stem = if kind == TokenKind::Word {
+                    self.stem_into(norms, lower_start, &mut cache.stems)
+                        .unwrap_or(lower)
+                } else {
+                    lower
+                };
+                tokens.push(Token {
+                    span: crate::doc::Span::new(start, start + piece.len()),
+                    kind,
+                    lower,
+                    stem,
+                });
+            }
+        });
+    }
+}
+
+impl Tokenize {
+    /// Appends the stem of the lowercase form at `norms[lower_start..]` to the arena and
+    /// returns its range; `None` (nothing appended) when the stem is the form itself.
+    fn stem_into(
+        &self,
+        norms: &mut String,
+        lower_start: usize,
+        cache: &mut FxHashMap<Box<str>, Option<Box<str>>>,
+    ) -> Option<(u32, u32)> {
+        let form = &norms[lower_start..];
+        let stem = match cache.get(form) {
+            Some(stem) => stem.as_deref(),
+            None => {
+                if cache.len() >= STEM_CACHE_WORDS {
+                    cache.clear();
+                }
+                let stemmed = self.stemmer.stem(form);
+                let stem = (*stemmed != *form).then(|| Box::<str>::from(&*stemmed));
+                cache.entry(form.into()).or_insert(stem).as_deref()
+            }
+        }?;
+        let stem_start = norms.len();
+        norms.push_str(stem);
+        Some((stem_start as u32, norms.len() as u32))
     }
 }
 
@@ -248,6 +337,58 @@ mod tests {
         let doc = tokenize(text);
         let joined: String = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
         assert_eq!(joined, text);
+    }
+
+    /// The byte-wise ASCII path must agree with the char-wise one on every ASCII piece.
+    #[test]
+    fn ascii_classify_agrees_with_chars() {
+        let alphabet: Vec<char> = (0u8..128).map(char::from).collect();
+        let mut pieces: Vec<String> = alphabet.iter().map(|c| c.to_string()).collect();
+        for &a in &alphabet {
+            for &b in &alphabet {
+                pieces.push([a, b].iter().collect());
+            }
+        }
+        pieces.extend(["1st", "4.5", "a1", "  \t", " \r\n", "''", "-1", "A-"].map(String::from));
+        for piece in &pieces {
+            assert_eq!(
+                classify_ascii(piece.as_bytes()),
+                classify_chars(piece),
+                "{piece:?}"
+            );
+        }
+    }
+
+    /// The per-thread stem memo gives what the stemmer gives, on repeated words and when
+    /// stages of two languages take turns on one thread.
+    #[test]
+    fn cached_stems_match_the_stemmer() {
+        let text = "running runs ran running added added Häuser häuser laufen laufen";
+        let german = TokenizeConfig {
+            language: "german".to_string(),
+        };
+        for config in [
+            TokenizeConfig::default(),
+            german.clone(),
+            TokenizeConfig::default(),
+        ] {
+            let stage = Tokenize::new(&config).unwrap();
+            let direct = Stemmer::create(if config == german {
+                Algorithm::German
+            } else {
+                Algorithm::English
+            });
+            for _ in 0..2 {
+                let mut doc = Doc::new(Article {
+                    text: text.to_string(),
+                    ..Article::default()
+                });
+                stage.process(&mut doc);
+                for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                    assert_eq!(doc.stem(token), direct.stem(doc.lower(token)), "{config:?}");
+                }
+            }
+        }
     }
 
     #[test]
