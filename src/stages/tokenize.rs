@@ -1,5 +1,5 @@
-//! The `tokenize` stage: Unicode word bounds (UAX #29) → [`Token`]s with a kind, a lowercase
-//! form and a Snowball stem.
+//! The `tokenize` stage: Unicode word bounds (UAX #29) → [`Token`]s with a kind and a
+//! lowercase form; it names the Snowball stemmer that [`Doc::stem`] uses.
 //!
 //! Tokens cover the whole text without gaps, so white space and line breaks are tokens too;
 //! later stages skip them by kind. Offsets are never changed: a token's span slices the
@@ -15,11 +15,8 @@
 use crate::doc::{Doc, Token, TokenKind};
 use crate::error::ConfigError;
 use crate::stage::{Layer, Stage};
-use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rust_stemmers::Algorithm;
 use serde::Deserialize;
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Settings of the tokenize stage.
@@ -67,30 +64,7 @@ const LANGUAGES: &[(&str, Algorithm)] = &[
 
 /// The tokenize stage.
 pub struct Tokenize {
-    stemmer: Stemmer,
-    /// Tells this stage's entries in a thread's stem cache from another stage's.
-    id: u64,
-}
-
-/// Ids for [`Tokenize::id`]: one per stage ever built in this process.
-static NEXT_ID: AtomicU64 = AtomicU64::new(0);
-
-/// Distinct words a thread's stem cache holds before it is emptied, so memory stays flat
-/// on any input (about 50 bytes a word).
-const STEM_CACHE_WORDS: usize = 1 << 16;
-
-/// One thread's memo of stems: lowercase form → stem, `None` when the stem is the form
-/// itself. Stemming is a pure function of the form, so the cache never changes a result; it
-/// only saves running Snowball again on the same word, which news repeats all the time.
-#[derive(Default)]
-struct StemCache {
-    /// The stage whose stems these are.
-    owner: u64,
-    stems: FxHashMap<Box<str>, Option<Box<str>>>,
-}
-
-thread_local! {
-    static STEM_CACHE: RefCell<StemCache> = RefCell::default();
+    algorithm: Algorithm,
 }
 
 impl Tokenize {
@@ -112,10 +86,7 @@ impl Tokenize {
                     ),
                 )
             })?;
-        Ok(Tokenize {
-            stemmer: Stemmer::create(algorithm),
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        })
+        Ok(Tokenize { algorithm })
     }
 }
 
@@ -222,69 +193,30 @@ impl Stage for Tokenize {
             article,
             tokens,
             norms,
+            stemmer,
             ..
         } = doc;
+        *stemmer = Some(self.algorithm);
         let text = article.text.as_str();
         tokens.reserve(text.len() / 3);
-        norms.reserve(text.len() + text.len() / 2);
-        STEM_CACHE.with_borrow_mut(|cache| {
-            if cache.owner != self.id {
-                cache.owner = self.id;
-                cache.stems.clear();
-            }
-            for (start, piece) in text.split_word_bound_indices() {
-                let kind = classify(piece);
-                let lower_start = norms.len();
-                match kind {
-                    TokenKind::Space | TokenKind::Newline => {}
-                    _ if piece.is_ascii() => {
-                        norms.push_str(piece);
-                        norms[lower_start..].make_ascii_lowercase();
-                    }
-                    _ => norms.extend(piece.chars().flat_map(char::to_lowercase)),
+        norms.reserve(text.len());
+        for (start, piece) in text.split_word_bound_indices() {
+            let kind = classify(piece);
+            let lower_start = norms.len();
+            match kind {
+                TokenKind::Space | TokenKind::Newline => {}
+                _ if piece.is_ascii() => {
+                    norms.push_str(piece);
+                    norms[lower_start..].make_ascii_lowercase();
                 }
-                let lower = (lower_start as u32, norms.len() as u32);
-                let stem = if kind == TokenKind::Word {
-                    self.stem_into(norms, lower_start, &mut cache.stems)
-                        .unwrap_or(lower)
-                } else {
-                    lower
-                };
-                tokens.push(Token {
-                    span: crate::doc::Span::new(start, start + piece.len()),
-                    kind,
-                    lower,
-                    stem,
-                });
+                _ => norms.extend(piece.chars().flat_map(char::to_lowercase)),
             }
-        });
-    }
-}
-
-impl Tokenize {
-    /// Appends the stem of the lowercase form at `norms[lower_start..]` to the arena and
-    /// returns its range; `None` (nothing appended) when the stem is the form itself.
-    fn stem_into(
-        &self,
-        norms: &mut String,
-        lower_start: usize,
-        cache: &mut FxHashMap<Box<str>, Option<Box<str>>>,
-    ) -> Option<(u32, u32)> {
-        let form = &norms[lower_start..];
-        let stem = match cache.get(form) {
-            Some(stem) => stem.as_deref(),
-            None => {
-                if cache.len() >= STEM_CACHE_WORDS {
-                    cache.clear();
-                }
-                let stemmed = self.stemmer.stem(form);
-                let stem = (*stemmed != *form).then(|| Box::<str>::from(&*stemmed));
-                cache.entry(form.into()).or_insert(stem).as_deref()
-            }
-        }?;
-        let stem_start = norms.len();
-        norms.push_str(stem);
-        Some((stem_start as u32, norms.len() as u32))
+            tokens.push(Token {
+                span: crate::doc::Span::new(start, start + piece.len()),
+                kind,
+                lower: (lower_start as u32, norms.len() as u32),
+            });
+        }
     }
 }
 
@@ -359,34 +291,26 @@ mod tests {
         }
     }
 
-    /// The per-thread stem memo gives what the stemmer gives, on repeated words and when
-    /// stages of two languages take turns on one thread.
+    /// Stems come from the stemmer the stage names, whichever stage ran last on the doc.
     #[test]
-    fn cached_stems_match_the_stemmer() {
-        let text = "running runs ran running added added Häuser häuser laufen laufen";
+    fn stems_follow_the_language() {
+        let text = "Häuser laufen";
         let german = TokenizeConfig {
             language: "german".to_string(),
         };
-        for config in [
-            TokenizeConfig::default(),
-            german.clone(),
-            TokenizeConfig::default(),
+        for (config, algorithm) in [
+            (TokenizeConfig::default(), Algorithm::English),
+            (german, Algorithm::German),
         ] {
-            let stage = Tokenize::new(&config).unwrap();
-            let direct = Stemmer::create(if config == german {
-                Algorithm::German
-            } else {
-                Algorithm::English
+            let mut doc = tokenize("");
+            doc.reset(Article {
+                text: text.to_string(),
+                ..Article::default()
             });
-            for _ in 0..2 {
-                let mut doc = Doc::new(Article {
-                    text: text.to_string(),
-                    ..Article::default()
-                });
-                stage.process(&mut doc);
-                for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-                    assert_eq!(doc.stem(token), direct.stem(doc.lower(token)), "{config:?}");
-                }
+            Tokenize::new(&config).unwrap().process(&mut doc);
+            let direct = rust_stemmers::Stemmer::create(algorithm);
+            for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                assert_eq!(doc.stem(token), direct.stem(doc.lower(token)), "{config:?}");
             }
         }
     }
