@@ -5,6 +5,8 @@
 //! never rewritten; stages only add spans. Byte offsets are turned into code-point offsets
 //! once, when a row is written, through a [`CharIndex`].
 
+use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into an article's text.
@@ -94,8 +96,8 @@ pub enum TokenKind {
 /// A word-bound segment of the text with its normalised forms.
 ///
 /// Tokens never change offsets: `span` always slices the original text. The lowercase form
-/// and the stem live in the document's normalisation arena, reached through
-/// [`Doc::lower`] and [`Doc::stem`], so no token owns a `String`.
+/// lives in the document's normalisation arena, reached through [`Doc::lower`], so no token
+/// owns a `String`; the stem is worked out from it when asked for ([`Doc::stem`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// Where the token stands in the text.
@@ -104,8 +106,6 @@ pub struct Token {
     pub kind: TokenKind,
     /// Range of the lowercase form in the arena.
     pub(crate) lower: (u32, u32),
-    /// Range of the Snowball stem in the arena.
-    pub(crate) stem: (u32, u32),
 }
 
 /// A sentence: its span (without surrounding white space) and its paragraph.
@@ -273,8 +273,10 @@ pub struct Doc {
     pub claims: Vec<Claim>,
     /// Problems a stage met and worked around; they never fail the article.
     pub diagnostics: Vec<String>,
-    /// Arena of lowercase forms and stems referenced by tokens.
+    /// Arena of lowercase forms referenced by tokens.
     pub(crate) norms: String,
+    /// The Snowball stemmer the tokenize stage chose, for [`Doc::stem`].
+    pub(crate) stemmer: Option<Algorithm>,
 }
 
 impl Doc {
@@ -301,9 +303,19 @@ impl Doc {
         &self.norms[token.lower.0 as usize..token.lower.1 as usize]
     }
 
-    /// The token's Snowball stem (its lowercase form for non-words).
-    pub fn stem(&self, token: &Token) -> &str {
-        &self.norms[token.stem.0 as usize..token.stem.1 as usize]
+    /// The token's Snowball stem (its lowercase form for non-words, or when no tokenize
+    /// stage named a stemmer).
+    ///
+    /// Stems are worked out when asked for, not when tokenizing: stages ask for a few words'
+    /// stems, and running Snowball on every word cost more than all the rest of tokenizing.
+    pub fn stem(&self, token: &Token) -> Cow<'_, str> {
+        let lower = self.lower(token);
+        match self.stemmer {
+            Some(algorithm) if token.kind == TokenKind::Word => {
+                Stemmer::create(algorithm).stem(lower)
+            }
+            _ => Cow::Borrowed(lower),
+        }
     }
 
     /// Clears every layer and puts a new article in, keeping allocations for reuse.
@@ -317,6 +329,7 @@ impl Doc {
         self.claims.clear();
         self.diagnostics.clear();
         self.norms.clear();
+        self.stemmer = None;
     }
 
     /// Index of the first token whose span ends after `byte`.

@@ -19,8 +19,15 @@
 //! directory.
 
 use crate::error::ConfigError;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+/// A set of words, hashed with FxHash: stages look every token up in several of these, and
+/// the default SipHash cost more than the lookups themselves. The keys are word lists, not
+/// input, so a hash that resists flooding buys nothing here.
+pub type WordSet = rustc_hash::FxHashSet<String>;
+
+/// A map keyed by words, hashed like [`WordSet`].
+pub type WordMap<V> = rustc_hash::FxHashMap<String, V>;
 
 /// One entry of a word list, with the line it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,7 +97,7 @@ impl WordList {
     }
 
     /// The entries lowercased, as a set.
-    pub fn lowercase_set(&self) -> HashSet<String> {
+    pub fn lowercase_set(&self) -> WordSet {
         self.texts().map(str::to_lowercase).collect()
     }
 

@@ -193,6 +193,11 @@ impl Pipeline {
         &self.source
     }
 
+    /// The stages, in order (benches time them one by one).
+    pub fn stages(&self) -> &[Box<dyn Stage>] {
+        &self.stages
+    }
+
     /// The word lists the stages read.
     pub fn word_lists(&self) -> &[WordList] {
         &self.word_lists

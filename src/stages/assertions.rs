@@ -79,10 +79,10 @@
 use crate::doc::{Assertion, AssertionFlags, Attribution, Claim, ClaimKind, Doc, Span, TokenKind};
 use crate::error::ConfigError;
 use crate::lexicon::WordList;
+use crate::lexicon::{WordMap, WordSet};
 use crate::pipeline::BuildContext;
 use crate::stage::{Layer, Stage};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// Settings of the assertions stage. Word-list paths are relative to the pipeline file.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -130,12 +130,12 @@ fn default_min_words() -> usize {
 /// A word list of phrases, indexed by their first word.
 struct Phrases {
     /// First item (lowercased) → every phrase starting with it, as items.
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: WordMap<Vec<Vec<String>>>,
 }
 
 impl Phrases {
     fn new(list: &WordList) -> Phrases {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: WordMap<Vec<Vec<String>>> = WordMap::default();
         for text in list.texts() {
             let items: Vec<String> = text.split_whitespace().map(str::to_string).collect();
             by_first
@@ -186,15 +186,28 @@ pub struct Assertions {
     changes: Phrases,
     causal: Phrases,
     hedges: Phrases,
-    function_words: HashSet<String>,
-    subjects: HashSet<String>,
-    openers: HashSet<String>,
+    function_words: WordSet,
+    subjects: WordSet,
+    openers: WordSet,
     /// Third-person pronouns and the first-person ones: no named subject.
-    pronouns: HashSet<String>,
-    first_person: HashSet<String>,
-    speech_verbs: HashSet<String>,
+    pronouns: WordSet,
+    first_person: WordSet,
+    speech_verbs: WordSet,
     min_words: usize,
+    /// Lowercase first word of any phrase → one bit per list holding a phrase that starts
+    /// with it ([`Assertions::lists`] order): one lookup per word tells which lists to try.
+    firsts: WordMap<u8>,
 }
+
+/// Bits of [`Assertions::firsts`], in [`Assertions::lists`] order.
+const NUMBERS: u8 = 1;
+const PERCENTS: u8 = 1 << 1;
+const CURRENCIES: u8 = 1 << 2;
+const DATES: u8 = 1 << 3;
+const COMPARISONS: u8 = 1 << 4;
+const CHANGES: u8 = 1 << 5;
+const CAUSAL: u8 = 1 << 6;
+const HEDGES: u8 = 1 << 7;
 
 impl Assertions {
     /// Builds the stage, reading its word lists.
@@ -212,7 +225,7 @@ impl Assertions {
         let causal = phrases(&config.causal)?;
         let hedges = phrases(&config.hedges)?;
         let mut function_words = context.word_list(&config.function_words)?.lowercase_set();
-        let mut pronouns: HashSet<String> = context
+        let mut pronouns: WordSet = context
             .word_list(&config.pronouns)?
             .texts()
             .filter_map(|t| t.split_whitespace().next())
@@ -222,7 +235,7 @@ impl Assertions {
         let first_person = context.word_list(&config.first_person)?.lowercase_set();
         pronouns.extend(first_person.iter().cloned());
         let openers = context.word_list(&config.openers)?.lowercase_set();
-        let speech_verbs: HashSet<String> = context
+        let speech_verbs: WordSet = context
             .word_list(&config.speech_verbs)?
             .texts()
             .flat_map(str::split_whitespace)
@@ -230,7 +243,7 @@ impl Assertions {
             .collect();
         let mut subjects = context.word_list(&config.organisations)?.lowercase_set();
         subjects.extend(context.word_list(&config.people)?.lowercase_set());
-        Ok(Assertions {
+        let mut assertions = Assertions {
             numbers,
             percents,
             currencies,
@@ -246,7 +259,30 @@ impl Assertions {
             first_person,
             speech_verbs,
             min_words: config.min_words,
-        })
+            firsts: WordMap::default(),
+        };
+        let mut firsts = WordMap::default();
+        for (list, bit) in assertions.lists() {
+            for first in list.by_first.keys() {
+                *firsts.entry(first.clone()).or_insert(0) |= bit;
+            }
+        }
+        assertions.firsts = firsts;
+        Ok(assertions)
+    }
+
+    /// The phrase lists with their bit in [`Assertions::firsts`].
+    fn lists(&self) -> [(&Phrases, u8); 8] {
+        [
+            (&self.numbers, NUMBERS),
+            (&self.percents, PERCENTS),
+            (&self.currencies, CURRENCIES),
+            (&self.dates, DATES),
+            (&self.comparisons, COMPARISONS),
+            (&self.changes, CHANGES),
+            (&self.causal, CAUSAL),
+            (&self.hedges, HEDGES),
+        ]
     }
 
     /// The cues of one sentence, its first hedge, and whether it names a subject; `None`
@@ -271,6 +307,22 @@ impl Assertions {
         let mut hedge = None;
         let mut date_words = vec![false; words.len()];
         let mut named = false;
+        // Which lists may match at each word: a list whose phrases never start with the
+        // word cannot match there, so its lookups are skipped.
+        let masks: Vec<u8> = words
+            .iter()
+            .map(|w| self.firsts.get(w.lower).copied().unwrap_or(0))
+            .collect();
+        let at = |list: &Phrases, bit: u8, i: usize| {
+            if masks[i] & bit == 0 {
+                None
+            } else {
+                list.match_at(words, i)
+            }
+        };
+        // Index of the sentence's first letter word: words up to it are sentence-initial.
+        let first_word = words.iter().position(|w| w.kind == TokenKind::Word);
+        let is_first = |i: usize| first_word.is_none_or(|f| i <= f);
         for i in 0..words.len() {
             let word = &words[i];
             // Digits glued to a word by a hyphen name a thing ("GPT-5"), they count nothing.
@@ -280,7 +332,7 @@ impl Assertions {
                 && words[i - 2].span.end == words[i - 1].span.start
                 && words[i - 1].span.end == word.span.start;
             if word.kind == TokenKind::Number && !glued {
-                let after_currency = i > 0 && self.currencies.match_at(words, i - 1).is_some();
+                let after_currency = i > 0 && at(&self.currencies, CURRENCIES, i - 1).is_some();
                 if is_year(word.text) && !after_currency {
                     flags.has_date = true;
                 } else {
@@ -288,24 +340,23 @@ impl Assertions {
                 }
             }
             // A capitalised cue word inside a sentence is a name ("Will Young").
-            let first = !words[..i].iter().any(|w| w.kind == TokenKind::Word);
-            let name_like = !first && starts_upper(word.text);
+            let name_like = !is_first(i) && starts_upper(word.text);
             if word.kind == TokenKind::Punct || word.kind == TokenKind::Word {
-                flags.has_number |= self.numbers.match_at(words, i).is_some();
-                currency |= self.currencies.match_at(words, i).is_some();
-                percent |= self.percents.match_at(words, i).is_some();
+                flags.has_number |= at(&self.numbers, NUMBERS, i).is_some();
+                currency |= at(&self.currencies, CURRENCIES, i).is_some();
+                percent |= at(&self.percents, PERCENTS, i).is_some();
                 if !name_like {
-                    flags.has_comparison |= self.comparisons.match_at(words, i).is_some();
-                    flags.has_change |= self.changes.match_at(words, i).is_some();
-                    flags.has_causal |= self.causal.match_at(words, i).is_some();
+                    flags.has_comparison |= at(&self.comparisons, COMPARISONS, i).is_some();
+                    flags.has_change |= at(&self.changes, CHANGES, i).is_some();
+                    flags.has_causal |= at(&self.causal, CAUSAL, i).is_some();
                 }
-                if let Some(n) = self.dates.match_at(words, i) {
+                if let Some(n) = at(&self.dates, DATES, i) {
                     flags.has_date = true;
                     date_words[i..i + n].iter_mut().for_each(|d| *d = true);
                 }
                 // A capitalised hedge inside a sentence is a name or a month ("in May").
                 if hedge.is_none() && !name_like {
-                    if let Some(n) = self.hedges.match_at(words, i) {
+                    if let Some(n) = at(&self.hedges, HEDGES, i) {
                         let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower).collect();
                         hedge = Some(phrase.join(" "));
                     }
@@ -316,10 +367,9 @@ impl Assertions {
             if word.kind != TokenKind::Word || date_words[i] {
                 continue;
             }
-            let first = !words[..i].iter().any(|w| w.kind == TokenKind::Word);
             let name = starts_upper(word.text)
                 && word.text != "I"
-                && !(first && self.function_words.contains(word.lower));
+                && !(is_first(i) && self.function_words.contains(word.lower));
             if name || self.subjects.contains(word.lower) {
                 named = true;
                 break;

@@ -22,8 +22,8 @@ use crate::doc::{Doc, Quote, Span};
 use crate::error::ConfigError;
 use crate::pipeline::BuildContext;
 use crate::stage::{Layer, Stage};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 /// Settings of the quotes stage.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub struct Quotes {
 impl Quotes {
     /// Builds the stage, reading the cue list when one is named.
     pub fn new(config: &QuotesConfig, context: &mut BuildContext) -> Result<Quotes, ConfigError> {
-        let mut cue_forms = HashSet::new();
+        let mut cue_forms = HashSet::default();
         if let Some(path) = &config.cues {
             let list = context.word_list(path)?;
             for entry in &list.entries {

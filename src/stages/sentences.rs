@@ -59,10 +59,10 @@
 use crate::doc::{Doc, Sentence, Span};
 use crate::error::ConfigError;
 use crate::lexicon::{Resources, WordList};
+use crate::lexicon::{WordMap, WordSet};
 use crate::pipeline::{BuildContext, DEFAULT_PIPELINE};
 use crate::stage::{Layer, Stage};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// Settings of the sentences stage.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -129,13 +129,13 @@ pub enum AbbreviationClass {
 
 /// The sentences stage.
 pub struct Sentences {
-    abbreviations: HashMap<String, AbbreviationClass>,
+    abbreviations: WordMap<AbbreviationClass>,
     /// Length in bytes of the longest abbreviation: longer words are not looked up.
     longest_abbreviation: usize,
-    starters: Option<HashSet<String>>,
+    starters: Option<WordSet>,
     /// Prepositions that open an introductory phrase.
-    intro: HashSet<String>,
-    cues: HashSet<String>,
+    intro: WordSet,
+    cues: WordSet,
     join_wrapped_lines: bool,
 }
 
@@ -143,7 +143,7 @@ impl Sentences {
     /// Builds the stage, reading its word lists.
     pub fn new(config: &SentencesConfig, context: &mut BuildContext) -> Result<Self, ConfigError> {
         let list = context.word_list(&config.abbreviations)?;
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = WordMap::default();
         for entry in &list.entries {
             let mut parts = entry.text.split_whitespace();
             let (Some(word), Some(class), None) = (parts.next(), parts.next(), parts.next()) else {
@@ -169,10 +169,10 @@ impl Sentences {
         }
         let longest_abbreviation = abbreviations.keys().map(String::len).max().unwrap_or(0);
         let mut starters = None;
-        let mut intro = HashSet::new();
+        let mut intro = WordSet::default();
         if let Some(path) = &config.starters {
             let list = context.word_list(path)?;
-            let mut words = HashSet::new();
+            let mut words = WordSet::default();
             for entry in &list.entries {
                 let mut parts = entry.text.split_whitespace();
                 let (Some(word), flag, None) = (parts.next(), parts.next(), parts.next()) else {
@@ -196,7 +196,7 @@ impl Sentences {
         }
         let cues = match &config.cues {
             Some(path) => cue_forms(&context.word_list(path)?),
-            None => HashSet::new(),
+            None => WordSet::default(),
         };
         Ok(Sentences {
             abbreviations,
@@ -276,7 +276,7 @@ impl Sentences {
 }
 
 /// The inflected forms of a cue list: every word of a line that is not a `+flag`.
-fn cue_forms(list: &WordList) -> HashSet<String> {
+fn cue_forms(list: &WordList) -> WordSet {
     list.texts()
         .flat_map(str::split_whitespace)
         .filter(|w| !w.starts_with('+'))
@@ -664,7 +664,7 @@ impl Scan<'_, '_> {
     /// Whether the text at `k` opens with an opening mark or a capitalised word that starts
     /// sentences.
     /// After a title, a single letter is a name's initial (`Mr. A`), not `A` or `I`.
-    fn starter_follows(&self, k: usize, starters: &HashSet<String>, title: bool) -> bool {
+    fn starter_follows(&self, k: usize, starters: &WordSet, title: bool) -> bool {
         let rest = &self.body[k..];
         if rest.starts_with(is_opener) {
             return true;

@@ -1,5 +1,5 @@
-//! The `tokenize` stage: Unicode word bounds (UAX #29) → [`Token`]s with a kind, a lowercase
-//! form and a Snowball stem.
+//! The `tokenize` stage: Unicode word bounds (UAX #29) → [`Token`]s with a kind and a
+//! lowercase form; it names the Snowball stemmer that [`Doc::stem`] uses.
 //!
 //! Tokens cover the whole text without gaps, so white space and line breaks are tokens too;
 //! later stages skip them by kind. Offsets are never changed: a token's span slices the
@@ -15,7 +15,7 @@
 use crate::doc::{Doc, Token, TokenKind};
 use crate::error::ConfigError;
 use crate::stage::{Layer, Stage};
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Algorithm;
 use serde::Deserialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -64,7 +64,7 @@ const LANGUAGES: &[(&str, Algorithm)] = &[
 
 /// The tokenize stage.
 pub struct Tokenize {
-    stemmer: Stemmer,
+    algorithm: Algorithm,
 }
 
 impl Tokenize {
@@ -86,9 +86,7 @@ impl Tokenize {
                     ),
                 )
             })?;
-        Ok(Tokenize {
-            stemmer: Stemmer::create(algorithm),
-        })
+        Ok(Tokenize { algorithm })
     }
 }
 
@@ -117,6 +115,39 @@ pub fn is_quote_mark(c: char) -> bool {
 
 /// What kind of token the segment `piece` is.
 pub fn classify(piece: &str) -> TokenKind {
+    if piece.is_ascii() {
+        return classify_ascii(piece.as_bytes());
+    }
+    classify_chars(piece)
+}
+
+/// [`classify`] for an ASCII piece, byte by byte: where every letter is alphabetic and not
+/// numeric, every digit numeric, and white space holds a line break only as `\n` or `\r`.
+fn classify_ascii(piece: &[u8]) -> TokenKind {
+    let Some(&first) = piece.first() else {
+        return TokenKind::Punct;
+    };
+    if first.is_ascii_whitespace() || first == 0x0B {
+        if piece.iter().any(|&b| b == b'\n' || b == b'\r') {
+            TokenKind::Newline
+        } else {
+            TokenKind::Space
+        }
+    } else if piece.iter().any(u8::is_ascii_alphabetic) {
+        TokenKind::Word
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else if piece.len() == 1 && (first == b'"' || first == b'\'') {
+        TokenKind::QuoteMark
+    } else if piece.iter().any(u8::is_ascii_digit) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// [`classify`] for any piece, char by char.
+fn classify_chars(piece: &str) -> TokenKind {
     let mut chars = piece.chars();
     let Some(first) = chars.next() else {
         return TokenKind::Punct;
@@ -162,38 +193,28 @@ impl Stage for Tokenize {
             article,
             tokens,
             norms,
+            stemmer,
             ..
         } = doc;
+        *stemmer = Some(self.algorithm);
         let text = article.text.as_str();
         tokens.reserve(text.len() / 3);
-        norms.reserve(text.len() + text.len() / 2);
+        norms.reserve(text.len());
         for (start, piece) in text.split_word_bound_indices() {
             let kind = classify(piece);
-            let lower_start = norms.len() as u32;
+            let lower_start = norms.len();
             match kind {
                 TokenKind::Space | TokenKind::Newline => {}
                 _ if piece.is_ascii() => {
-                    norms.extend(piece.chars().map(|c| c.to_ascii_lowercase()));
+                    norms.push_str(piece);
+                    norms[lower_start..].make_ascii_lowercase();
                 }
                 _ => norms.extend(piece.chars().flat_map(char::to_lowercase)),
             }
-            let lower = (lower_start, norms.len() as u32);
-            let stem = if kind == TokenKind::Word {
-                let stem_start = norms.len();
-                let stemmed = self
-                    .stemmer
-                    .stem(&norms[lower.0 as usize..lower.1 as usize])
-                    .into_owned();
-                norms.push_str(&stemmed);
-                (stem_start as u32, norms.len() as u32)
-            } else {
-                lower
-            };
             tokens.push(Token {
                 span: crate::doc::Span::new(start, start + piece.len()),
                 kind,
-                lower,
-                stem,
+                lower: (lower_start as u32, norms.len() as u32),
             });
         }
     }
@@ -248,6 +269,50 @@ mod tests {
         let doc = tokenize(text);
         let joined: String = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
         assert_eq!(joined, text);
+    }
+
+    /// The byte-wise ASCII path must agree with the char-wise one on every ASCII piece.
+    #[test]
+    fn ascii_classify_agrees_with_chars() {
+        let alphabet: Vec<char> = (0u8..128).map(char::from).collect();
+        let mut pieces: Vec<String> = alphabet.iter().map(|c| c.to_string()).collect();
+        for &a in &alphabet {
+            for &b in &alphabet {
+                pieces.push([a, b].iter().collect());
+            }
+        }
+        pieces.extend(["1st", "4.5", "a1", "  \t", " \r\n", "''", "-1", "A-"].map(String::from));
+        for piece in &pieces {
+            assert_eq!(
+                classify_ascii(piece.as_bytes()),
+                classify_chars(piece),
+                "{piece:?}"
+            );
+        }
+    }
+
+    /// Stems come from the stemmer the stage names, whichever stage ran last on the doc.
+    #[test]
+    fn stems_follow_the_language() {
+        let text = "Häuser laufen";
+        let german = TokenizeConfig {
+            language: "german".to_string(),
+        };
+        for (config, algorithm) in [
+            (TokenizeConfig::default(), Algorithm::English),
+            (german, Algorithm::German),
+        ] {
+            let mut doc = tokenize("");
+            doc.reset(Article {
+                text: text.to_string(),
+                ..Article::default()
+            });
+            Tokenize::new(&config).unwrap().process(&mut doc);
+            let direct = rust_stemmers::Stemmer::create(algorithm);
+            for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                assert_eq!(doc.stem(token), direct.stem(doc.lower(token)), "{config:?}");
+            }
+        }
     }
 
     #[test]

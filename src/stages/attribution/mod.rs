@@ -55,8 +55,8 @@ use crate::lexicon::WordList;
 use crate::pipeline::BuildContext;
 use crate::stage::{Layer, Stage};
 use mentions::PronounClass;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// Settings of the attribution stage. Word-list paths are relative to the pipeline file.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -125,7 +125,7 @@ pub(crate) struct Lexicon {
 }
 
 fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for entry in &list.entries {
         if entry.text.split_whitespace().count() != 1 {
             return Err(list.error_at(entry.line, "expected one word"));
@@ -151,7 +151,7 @@ fn pronoun_class(list: &WordList, line: usize, word: &str) -> Result<PronounClas
 }
 
 fn classed_words(list: &WordList) -> Result<HashMap<String, PronounClass>, ConfigError> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for entry in &list.entries {
         let parts: Vec<&str> = entry.text.split_whitespace().collect();
         let [word, class] = parts[..] else {
@@ -169,8 +169,8 @@ impl Lexicon {
     ) -> Result<Lexicon, ConfigError> {
         let cue_list = context.word_list(&config.cues)?;
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        let mut cues = HashMap::new();
-        let mut cue_stems = HashMap::new();
+        let mut cues = HashMap::default();
+        let mut cue_stems = HashMap::default();
         for entry in &cue_list.entries {
             let mut cue = Cue {
                 clause: false,

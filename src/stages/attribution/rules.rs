@@ -151,7 +151,7 @@ impl Ctx<'_, '_> {
         }
         // The stem is only a fallback for regular forms the list lacks.
         if lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s') {
-            return self.lex.cue_stems.get(words.stem(w)).copied();
+            return self.lex.cue_stems.get(&*words.stem(w)).copied();
         }
         None
     }

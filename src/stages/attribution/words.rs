@@ -69,7 +69,7 @@ impl<'d> Words<'d> {
         self.doc.lower(&self.doc.tokens[self.tokens[w] as usize])
     }
 
-    pub fn stem(&self, w: usize) -> &'d str {
+    pub fn stem(&self, w: usize) -> std::borrow::Cow<'d, str> {
         self.doc.stem(&self.doc.tokens[self.tokens[w] as usize])
     }
 
