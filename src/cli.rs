@@ -208,14 +208,12 @@ fn extract(args: ExtractArgs) -> i32 {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         total_bytes: Inputs::total_bytes(&args.inputs),
     };
-    let records = Inputs::open(
-        &args.inputs,
-        ReadOptions {
-            id_field: args.id_field.clone(),
-            text_field: args.text_field.clone(),
-            max_article_bytes: args.max_article_bytes,
-        },
-    );
+    let read = ReadOptions {
+        id_field: args.id_field.clone(),
+        text_field: args.text_field.clone(),
+        max_article_bytes: args.max_article_bytes,
+    };
+    let records = Inputs::open(&args.inputs, read.clone());
     let mut failures = 0u64;
     let mut report = |line: &str| {
         failures += 1;
@@ -232,7 +230,8 @@ fn extract(args: ExtractArgs) -> i32 {
         return EXIT_OK;
     }
     if let Destination::Dir(dir) = &destination {
-        if let Err(e) = run::write_manifest(dir, &pipeline, &args.inputs, &options, &summary) {
+        if let Err(e) = run::write_manifest(dir, &pipeline, &args.inputs, &read, &options, &summary)
+        {
             eprintln!("claimsift: {e}");
             return EXIT_UNUSABLE;
         }

@@ -586,6 +586,7 @@ pub fn write_manifest(
     dir: &Path,
     pipeline: &Pipeline,
     inputs: &[String],
+    read: &crate::input::ReadOptions,
     options: &RunOptions,
     summary: &Summary,
 ) -> Result<(), RunError> {
@@ -610,6 +611,9 @@ pub fn write_manifest(
             "excel_bom": options.excel_bom,
             "headers": options.headers,
             "shard": options.shard.map(|s| format!("{}/{}", s.index, s.count)),
+            "id_field": read.id_field,
+            "text_field": read.text_field,
+            "max_article_bytes": read.max_article_bytes,
         },
         "counts": {
             "articles": summary.articles,
