@@ -61,6 +61,11 @@ const DETERMINERS: &[&str] = &[
     "one", "another", "every", "each", "any", "no",
 ];
 
+/// True for a determiner or possessive that opens a noun phrase.
+pub(crate) fn is_determiner(lower: &str) -> bool {
+    DETERMINERS.contains(&lower)
+}
+
 impl Lexicon {
     /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
     pub(crate) fn title_at(&self, words: &Words, w: usize) -> usize {

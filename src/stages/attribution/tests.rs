@@ -169,6 +169,41 @@ fn patterns() {
             text: "The fans waved a banner reading “Blue Army.”",
             want: &[],
         },
+        // A cue earlier in the sentence, with an addressee, place and time before the comma.
+        Case {
+            text: "The mayor told reporters in Boston on Tuesday, “We will rebuild the bridge before winter.”",
+            want: &[("“We will rebuild the bridge before winter.”", "The mayor", "", "told", "speaker-cue-quote")],
+        },
+        // An unnamed speaker with a relative clause, and `said of X,` before the quote.
+        Case {
+            text: "A senior aide, who asked not to be named, said of the governor, “She takes the threat very seriously.”",
+            want: &[("“She takes the threat very seriously.”", "A senior aide", "", "said", "speaker-cue-quote")],
+        },
+        // A speaker phrase with a prepositional tail and no name.
+        Case {
+            text: "Another source close to the talks said, “Nobody expects a deal before the spring.”",
+            want: &[("“Nobody expects a deal before the spring.”", "Another source close to the talks", "", "said", "speaker-cue-quote")],
+        },
+        // A manner adverb between speaker and cue.
+        Case {
+            text: "Mayor Ines Roth jokingly said, “It seems I am becoming popular at last.”",
+            want: &[("“It seems I am becoming popular at last.”", "Mayor Ines Roth", "Ines Roth", "said", "speaker-cue-quote")],
+        },
+        // A leading time phrase is not the subject of a participle's speech.
+        Case {
+            text: "On Sunday, Okafor spoke to the crowd, saying, “We will not back down from this fight.”",
+            want: &[("“We will not back down from this fight.”", "Okafor", "Okafor", "saying", "speaker-cue-quote")],
+        },
+        // A quote inside reported speech that opens with a bare noun: one mixed claim.
+        Case {
+            text: "Lopez said things “should be settled by the summer” at the latest.",
+            want: &[("things “should be settled by the summer” at the latest", "Lopez", "Lopez", "said", "speaker-cue-mixed")],
+        },
+        // A noun of people sharing a cue's stem is not a cue ("reporters" and "report").
+        Case {
+            text: "Reporters waited outside, “hoping for a statement by the end of the day.”",
+            want: &[("“hoping for a statement by the end of the day.”", "", "", "", "quote-unattributed")],
+        },
         Case {
             text: "Paul Grant spoke on Monday. He said the vote would fail.",
             want: &[(
