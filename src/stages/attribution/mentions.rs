@@ -416,7 +416,7 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 }
 
 /// A hyphen with no space on either side, joining two words.
-fn is_tight_hyphen(words: &Words, w: usize) -> bool {
+pub(crate) fn is_tight_hyphen(words: &Words, w: usize) -> bool {
     w > 0
         && w + 1 < words.len()
         && words.text(w) == "-"

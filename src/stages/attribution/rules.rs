@@ -2,7 +2,7 @@
 //! around, then before the quote), then quotes that inherit a speaker, then reported speech
 //! on the cues no quote used, then quotes nobody is named for.
 
-use super::mentions::{Mention, MentionKind};
+use super::mentions::{is_tight_hyphen, Mention, MentionKind};
 use super::resolve::{self, Event};
 use super::words::Words;
 use super::{Attribution as Stage, Cue, Lexicon};
@@ -99,23 +99,22 @@ const STANCE_NOUNS: &[&str] = &[
 /// from the breakdown of `claimsift eval`.
 fn confidence(rule: &str) -> f32 {
     match rule {
-        "quote-split" => 0.95,
         "quote-speaker-cue" => 0.94,
-        "quote-cue-speaker" => 0.93,
+        "quote-cue-speaker" | "quote-split" => 0.93,
         "content-aside-cue" => 0.91,
         "according-to-first" => 0.91,
         "according-to-last" => 0.90,
         "speaker-cue-that" => 0.88,
-        "speaker-cue-quote" => 0.87,
+        "speaker-cue-quote" => 0.88,
         "speaker-cue-clause" => 0.86,
         "speaker-cue-mixed" => 0.81,
         "content-speaker-cue" => 0.79,
         "speaker-names-quote" => 0.76,
         "intro-colon-quote" => 0.75,
         "speaker-cue-to" => 0.74,
-        "quote-unattributed" => 0.73,
-        "floating-quote" => 0.62,
-        "content-cue-speaker" => 0.27,
+        "quote-unattributed" => 0.74,
+        "floating-quote" => 0.56,
+        "content-cue-speaker" => 0.26,
         _ => 0.7,
     }
 }
@@ -679,10 +678,13 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
                     break;
                 };
                 let next_quote = &doc.quotes[next];
+                // A quote with an attribution of its own ("…," the editorial read) is not
+                // the continuation of this one.
                 if next <= q
                     || done[next]
                     || next_quote.span.start != words.span(k).start
                     || words.paragraph(k) != words.paragraph(last)
+                    || after_quote(ctx, doc, next).is_some_and(|h| h.0.is_some())
                 {
                     break;
                 }
@@ -770,8 +772,17 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         return None;
     }
     // Other attributions belong to the quote's sentence; a new sentence after a quote
-    // ("… "caused death." Bernie Sanders called …") is someone else's.
-    if !same_sentence {
+    // ("… "caused death." Bernie Sanders called …") is someone else's. A question or
+    // exclamation ends its sentence inside the marks, so a name after it may still be its
+    // speaker (`"Why now?" Kell asked.`) when a cue follows within a few words.
+    let asked = {
+        let inner = quote.inner(doc.text()).of(doc.text()).trim_end();
+        inner.ends_with(['?', '!'])
+            && (w..(w + 6).min(words.len()))
+                .take_while(|&k| words.sentence(k) == words.sentence(w))
+                .any(|k| ctx.cue(k).is_some())
+    };
+    if !same_sentence && !asked {
         return None;
     }
     let ceiling = (w + 12).min(words.len() - 1);
@@ -794,6 +805,9 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
                         | "from"
                         | "with"
                         | "about"
+                        | "who"
+                        | "whose"
+                        | "which"
                 )
         };
         // "said Ben Jacobs in The Guardian": a place or medium may follow; a longer phrase
@@ -823,7 +837,7 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
     }
     // Any short phrase between the quote and a cue names the speaker.
     let cue = (w + 1..=ceiling.min(w + 6)).find(|&k| ctx.cue(k).is_some())?;
-    if (w..cue).any(|k| words.kind(k) != TokenKind::Word) {
+    if (w..cue).any(|k| words.kind(k) != TokenKind::Word && !is_tight_hyphen(words, k)) {
         return None;
     }
     speaker_then_cue(ctx, loose_phrase(ctx, w, cue - 1)?, para)
@@ -877,7 +891,7 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
     let mut end = start;
     while end < last
         && end + 1 < words.len()
-        && words.kind(end + 1) == TokenKind::Word
+        && (words.kind(end + 1) == TokenKind::Word || is_tight_hyphen(words, end + 1))
         && words.sentence(end + 1) == words.sentence(start)
     {
         end += 1;
@@ -907,9 +921,11 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
         );
     let count = end - start + 1;
     if !opener
-        || count > 6
+        || count > 8
         || (start..=end).any(|k| {
-            words.kind(k) != TokenKind::Word || ctx.cue(k).is_some() || words.quote(k).is_some()
+            (words.kind(k) != TokenKind::Word && !is_tight_hyphen(words, k))
+                || ctx.cue(k).is_some()
+                || words.quote(k).is_some()
         })
     {
         return None;
@@ -1147,7 +1163,12 @@ fn cue_earlier_in_sentence(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, don
         if mention.kind == MentionKind::FirstPerson {
             continue;
         }
-        let (content, rule) = if before_is_intro(words, first) {
+        // One or two quoted words on their own are a term or a name, not speech.
+        let intro = before_is_intro(words, first);
+        if intro && quote.words < 3 {
+            continue;
+        }
+        let (content, rule) = if intro {
             (quote.span, "speaker-cue-quote")
         } else {
             let mut start = c + 1;
@@ -1212,7 +1233,16 @@ fn subject_phrase(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
             && ctx.cue(k).is_none()
             && !ctx.used[k]
     });
-    if !opener || !plain {
+    // A determiner inside the phrase follows a preposition ("a source close to the talks");
+    // after anything else it opens an object ("the fans waved a banner").
+    let object = (start + 1..=end).any(|k| {
+        super::mentions::is_determiner(words.lower(k))
+            && !matches!(
+                words.lower(k - 1),
+                "of" | "for" | "at" | "with" | "from" | "in" | "to" | "on" | "by"
+            )
+    });
+    if !opener || !plain || object {
         return None;
     }
     if let Some(m) = ctx.lex.mention_starting_at(words, start, end) {

@@ -204,6 +204,29 @@ fn patterns() {
             text: "Reporters waited outside, “hoping for a statement by the end of the day.”",
             want: &[("“hoping for a statement by the end of the day.”", "", "", "", "quote-unattributed")],
         },
+        // A relative clause after a speaker that follows the cue.
+        Case {
+            text: "“Nobody will trust the polls now,” said a party strategist who spoke on condition of anonymity.",
+            want: &[("“Nobody will trust the polls now,”", "a party strategist", "", "said", "quote-cue-speaker")],
+        },
+        // A hyphenated modifier inside a speaker phrase; `read` as the cue of a text.
+        Case {
+            text: "“She must stop blaming others for her mistakes,” the conservative-leaning newspaper wrote. “The voters deserve answers,” the editorial read.",
+            want: &[
+                ("“She must stop blaming others for her mistakes,”", "the conservative-leaning newspaper", "", "wrote", "quote-speaker-cue"),
+                ("“The voters deserve answers,”", "the editorial", "", "read", "quote-speaker-cue"),
+            ],
+        },
+        // A question mark ends the sentence inside the quote; the speaker follows it.
+        Case {
+            text: "“What made you change your mind so suddenly?” Ines Kell asked.",
+            want: &[("“What made you change your mind so suddenly?”", "Ines Kell", "Ines Kell", "asked", "quote-speaker-cue")],
+        },
+        // ... but a new sentence with no cue close by is not the quote's attribution.
+        Case {
+            text: "“Is this the end of the line for the old bridge?” Ines Kell studied the plans for a long time before she answered.",
+            want: &[("“Is this the end of the line for the old bridge?”", "", "", "", "quote-unattributed")],
+        },
         Case {
             text: "Paul Grant spoke on Monday. He said the vote would fail.",
             want: &[(
