@@ -1400,11 +1400,17 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
         || (matches!(lower, "this" | "last" | "next")
             && k < last
             && TIME_WORDS.contains(&words.lower(k + 1)));
+    // "said demand for steel had fallen", "said prices would stay low": a bare noun opens
+    // the clause when an auxiliary follows within a few words.
+    let noun_subject = words.kind(k) == TokenKind::Word
+        && !ctx.lex.function_words.contains(lower)
+        && (k + 1..=(k + 4).min(last)).any(|j| AUXILIARIES.contains(&words.lower(j)));
     let starts_clause = !time
         && (ctx.lex.pronouns.contains_key(lower)
             || CLAUSE_OPENERS.contains(&lower)
             || words.is_capitalised(k)
-            || words.kind(k) == TokenKind::Number);
+            || words.kind(k) == TokenKind::Number
+            || noun_subject);
     if starts_clause {
         if !cue.clause {
             return None;
@@ -1424,6 +1430,12 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     }
     None
 }
+
+/// Auxiliaries and copulas that mark the verb of a clause opened by a bare noun.
+const AUXILIARIES: &[&str] = &[
+    "would", "will", "had", "has", "have", "is", "are", "was", "were", "could", "should", "may",
+    "might", "can", "must",
+];
 
 /// Words that open a clause after a cue: "said the plan failed", "said we must".
 const CLAUSE_OPENERS: &[&str] = &[

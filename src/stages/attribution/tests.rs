@@ -197,7 +197,13 @@ fn patterns() {
         // A quote inside reported speech that opens with a bare noun: one mixed claim.
         Case {
             text: "Lopez said things “should be settled by the summer” at the latest.",
-            want: &[("things “should be settled by the summer” at the latest", "Lopez", "Lopez", "said", "speaker-cue-mixed")],
+            want: &[("things “should be settled by the summer” at the latest", "Lopez", "Lopez", "said", "speaker-cue-clause")],
+        },
+        // A quote inside reported speech that no clause rule bounds: one mixed claim from the
+        // cue to the end of the quote's clause.
+        Case {
+            text: "Ortiz said on Thursday he “had delivered the letter to the court.”",
+            want: &[("on Thursday he “had delivered the letter to the court.”", "Ortiz", "Ortiz", "said", "speaker-cue-mixed")],
         },
         // A noun of people sharing a cue's stem is not a cue ("reporters" and "report").
         Case {
@@ -226,6 +232,64 @@ fn patterns() {
         Case {
             text: "“Is this the end of the line for the old bridge?” Ines Kell studied the plans for a long time before she answered.",
             want: &[("“Is this the end of the line for the old bridge?”", "", "", "", "quote-unattributed")],
+        },
+        // `"…" -Name` with a hyphen for a dash.
+        Case {
+            text: "\"Nothing about this plan adds up for the families,\" -Rita Olsen",
+            want: &[("\"Nothing about this plan adds up for the families,\"", "Rita Olsen", "Rita Olsen", "-", "quote-dash-speaker")],
+        },
+        // A speaker introduced with a colon on the line before.
+        Case {
+            text: "The county clerk wrote on Friday:\n\"Every ballot will be counted by hand before the result is announced.\"",
+            want: &[("\"Every ballot will be counted by hand before the result is announced.\"", "The county clerk", "", "wrote", "intro-colon-quote")],
+        },
+        // A nested quote stays inside its speaker's quote.
+        Case {
+            text: "\"The mayor told me, 'We will not raise the fare this year,' and I believed her,\" said commuter Ali Demir.",
+            want: &[("\"The mayor told me, 'We will not raise the fare this year,' and I believed her,\"", "commuter Ali Demir", "Ali Demir", "said", "quote-cue-speaker")],
+        },
+        // Scare quotes and titles of works are not claims.
+        Case {
+            text: "The so-called \"fair deal\" was signed by both sides. The band played \"Born to Run\" at the end of the show.",
+            want: &[],
+        },
+        // Reported speech on warned/argued/insisted/denied/estimated.
+        Case {
+            text: "The union argued the new rota was unsafe for night staff. Lee denied that he had met the lobbyist before the vote. Officials estimated that the repairs would cost four million dollars.",
+            want: &[
+                ("the new rota was unsafe for night staff", "The union", "", "argued", "speaker-cue-clause"),
+                ("he had met the lobbyist before the vote", "Lee", "Lee", "denied", "speaker-cue-that"),
+                ("the repairs would cost four million dollars", "Officials", "", "estimated", "speaker-cue-that"),
+            ],
+        },
+        // A negated cue in a contraction is no claim.
+        Case {
+            text: "He's not claiming that the election was stolen by anyone.",
+            want: &[],
+        },
+        // Titles and roles before a name; a role joined to its body.
+        Case {
+            text: "Sen. Elizabeth Warren said the bill would protect small savers. A spokesperson for the ministry said the talks would resume on Monday.",
+            want: &[
+                ("the bill would protect small savers", "Sen. Elizabeth Warren", "Elizabeth Warren", "said", "speaker-cue-clause"),
+                ("the talks would resume on Monday", "A spokesperson for the ministry", "", "said", "speaker-cue-clause"),
+            ],
+        },
+        // `it` and `the company` resolve to the organisation; a bare noun opens the clause.
+        Case {
+            text: "Orlen Steel Corp cut its forecast on Monday. It said demand for steel had fallen sharply. The company said prices would stay low.",
+            want: &[
+                ("demand for steel had fallen sharply", "It", "Orlen Steel Corp", "said", "speaker-cue-clause"),
+                ("prices would stay low", "The company", "Orlen Steel Corp", "said", "speaker-cue-clause"),
+            ],
+        },
+        // Title and surname resolve to the full name; `I`/`we` inside the quote never speak.
+        Case {
+            text: "Samuel Garman runs the port. Mr. Garman said the cranes were too old to repair. \"We are ready, and I know we will win,\" the coach said.",
+            want: &[
+                ("the cranes were too old to repair", "Mr. Garman", "Samuel Garman", "said", "speaker-cue-clause"),
+                ("\"We are ready, and I know we will win,\"", "the coach", "", "said", "quote-speaker-cue"),
+            ],
         },
         Case {
             text: "Paul Grant spoke on Monday. He said the vote would fail.",
