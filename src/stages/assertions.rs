@@ -32,7 +32,7 @@
 //! opening connectives (`openers`: `But`, `And`, `Meanwhile`) — is a pronoun (`pronouns`, or
 //! `first_person`) names nobody to check ("But he is expected to …", "It is one of three …").
 //! A first-person pronoun outside quotation marks anywhere in the sentence marks an
-//! interview, a column or a transcript ("I've never done this full time"), and a verb of
+//! interview, a column or a transcript ("I spent a year on the boat"), and a verb of
 //! saying outside quotation marks (`speech_verbs`: `said`, `told`, `promised`) marks
 //! somebody's reported words that the attribution stage did not take: neither is an
 //! assertion of the article's own.
@@ -648,7 +648,7 @@ mod tests {
             ),
             (
                 "a pronoun is no named subject",
-                "He is expected to cut the £85 cost of the card.",
+                "He is expected to lower the £40 fee for the permit.",
                 None,
             ),
             (
@@ -708,7 +708,7 @@ mod tests {
             ),
             (
                 "a pronoun subject after an opening connective",
-                "But he is expected to cut the £85 cost of the card.",
+                "But he is expected to lower the £40 fee for the permit.",
                 None,
             ),
             (

@@ -61,6 +61,11 @@ const DETERMINERS: &[&str] = &[
     "one", "another", "every", "each", "any", "no",
 ];
 
+/// True for a determiner or possessive that opens a noun phrase.
+pub(crate) fn is_determiner(lower: &str) -> bool {
+    DETERMINERS.contains(&lower)
+}
+
 impl Lexicon {
     /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
     pub(crate) fn title_at(&self, words: &Words, w: usize) -> usize {
@@ -310,7 +315,7 @@ impl Lexicon {
             })
             .flatten()
             {
-                // lowercase words before a role: "Sanders campaign manager Jeff Weaver"
+                // lowercase words before a role: "Ruiz campaign manager Tomas Kell"
                 w = role + self.title_at(words, role).max(1);
                 last = Some(w - 1);
             } else if self.is_name_word(words, w) || (words.is_capitalised(w) && w == start) {
@@ -360,7 +365,7 @@ impl Lexicon {
                 && !self.function_words.contains(lower)
                 && !self.cues.contains_key(lower)
             {
-                // an adjective or noun modifier before the head: "the French foreign ministry"
+                // an adjective or noun modifier before the head: "the Danish health ministry"
                 w += 1;
             } else {
                 break;
@@ -411,7 +416,7 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 }
 
 /// A hyphen with no space on either side, joining two words.
-fn is_tight_hyphen(words: &Words, w: usize) -> bool {
+pub(crate) fn is_tight_hyphen(words: &Words, w: usize) -> bool {
     w > 0
         && w + 1 < words.len()
         && words.text(w) == "-"

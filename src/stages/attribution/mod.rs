@@ -7,7 +7,7 @@
 //! | `quote-speaker-cue` | `"…," Garman said.` |
 //! | `quote-cue-speaker` | `"…," said Garman.` |
 //! | `quote-split` | `"…," Garman said, "…"`: one claim in two pieces |
-//! | `speaker-cue-quote` | `Garman said: "…"`, `Garman told reporters, "…"` |
+//! | `speaker-cue-quote` | `Garman said: "…"`, `Garman told reporters, "…"`, `A senior aide, who …, said of the plan, "…"` |
 //! | `intro-colon-quote` | a paragraph ending `Garman said:` and a quote opening the next |
 //! | `speaker-colon-quote` | `Garman: "…"` |
 //! | `subject-colon-quote` | `Garman pushed back: "…"`: a short clause ending in a colon |
@@ -16,6 +16,7 @@
 //! | `quote-unattributed` | a sentence-like quote nobody is named for |
 //! | `speaker-cue-that` | `Garman said (on Tuesday) that …` |
 //! | `speaker-cue-clause` | `Garman said the plan …` (verbs flagged `+clause`) |
+//! | `speaker-cue-mixed` | `Garman said things "should end soon"`: a quote inside reported speech the rules above could not bound; the content runs from the cue to the quote's clause end |
 //! | `content-speaker-cue` | `…, Garman said.` |
 //! | `content-cue-speaker` | `…, said Garman.` |
 //! | `content-aside-cue` | `The plan, Garman said, will fail.`: one claim in two pieces |

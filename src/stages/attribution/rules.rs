@@ -2,7 +2,7 @@
 //! around, then before the quote), then quotes that inherit a speaker, then reported speech
 //! on the cues no quote used, then quotes nobody is named for.
 
-use super::mentions::{Mention, MentionKind};
+use super::mentions::{is_tight_hyphen, Mention, MentionKind};
 use super::resolve::{self, Event};
 use super::words::Words;
 use super::{Attribution as Stage, Cue, Lexicon};
@@ -95,23 +95,26 @@ const STANCE_NOUNS: &[&str] = &[
 /// when a claim covers over 30% of it). For a rule with a speaker, "right" means the claim
 /// matched and its speaker span overlaps the gold source; for quotes with no speaker of their
 /// own, that the quote matched. Rules with fewer than 20 matches there keep a prior of 0.7.
-/// Re-measure with `scripts/eval_polnear.sh` after changing a rule.
+/// Re-measure with `scripts/rule_confidence.sh` after changing a rule: it prints this table
+/// from the breakdown of `claimsift eval`.
 fn confidence(rule: &str) -> f32 {
     match rule {
-        "quote-speaker-cue" | "quote-split" => 0.94,
-        "quote-cue-speaker" => 0.93,
+        "quote-speaker-cue" => 0.94,
+        "quote-cue-speaker" | "quote-split" => 0.93,
         "content-aside-cue" => 0.91,
-        "according-to-first" => 0.90,
-        "according-to-last" => 0.89,
-        "speaker-cue-clause" | "speaker-cue-that" => 0.86,
-        "speaker-cue-quote" => 0.84,
-        "content-speaker-cue" => 0.81,
-        "quote-unattributed" => 0.78,
+        "according-to-first" => 0.91,
+        "according-to-last" => 0.90,
+        "speaker-cue-that" => 0.88,
+        "speaker-cue-quote" => 0.88,
+        "speaker-cue-clause" => 0.86,
+        "speaker-cue-mixed" => 0.81,
+        "content-speaker-cue" => 0.79,
+        "speaker-names-quote" => 0.76,
         "intro-colon-quote" => 0.75,
         "speaker-cue-to" => 0.74,
-        "speaker-names-quote" => 0.72,
-        "floating-quote" => 0.62,
-        "content-cue-speaker" => 0.27,
+        "quote-unattributed" => 0.74,
+        "floating-quote" => 0.56,
+        "content-cue-speaker" => 0.26,
         _ => 0.7,
     }
 }
@@ -149,8 +152,12 @@ impl Ctx<'_, '_> {
         if let Some(cue) = self.lex.cues.get(lower) {
             return Some(*cue);
         }
-        // The stem is only a fallback for regular forms the list lacks.
-        if lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s') {
+        // The stem is only a fallback for regular forms the list lacks; nouns of people
+        // ("reporters", "commentators") share a verb's stem without being cues.
+        let person_noun =
+            self.lex.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
+        if !person_noun && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
+        {
             return self.lex.cue_stems.get(&*words.stem(w)).copied();
         }
         None
@@ -215,7 +222,7 @@ impl Ctx<'_, '_> {
         let sentence = words.sentence(cue);
         let mut k = cue.checked_sub(1)?;
         while k > floor
-            && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k))
+            && (BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k)) || self.adverb(k))
             && !self.is_pronoun_like(k)
         {
             k -= 1;
@@ -251,7 +258,7 @@ impl Ctx<'_, '_> {
         if k < floor || words.sentence(k) != sentence || words.quote(k).is_some() {
             return None;
         }
-        // "Sen. Ted Cruz (Tex.) has said": a bracketed aside.
+        // "Sen. Ada Vance (Ore.) has said": a bracketed aside.
         if words.text(k) == ")" {
             let open = (floor..k).rev().take(8).find(|&j| words.text(j) == "(")?;
             k = open.checked_sub(1)?;
@@ -259,7 +266,7 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
-        // "Bush thought for a moment and said": a second verb shares the subject.
+        // "Ortiz paused for a second and said": a second verb shares the subject.
         if words.is(k, "and") && k + 1 == cue {
             return self.subject_of(floor, k);
         }
@@ -271,7 +278,7 @@ impl Ctx<'_, '_> {
                 .or_else(|| self.earlier_speaker(floor, k));
         }
         if words.text(k) == "," {
-            // "Her campaign manager, Robby Mook, suggested": a name inside the commas.
+            // "His press secretary, Lena Dahl, suggested": a name inside the commas.
             if let Some(inner) = k
                 .checked_sub(1)
                 .and_then(|e| self.lex.mention_ending_at(words, e, floor))
@@ -295,7 +302,7 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 if words.text(j) == "," && j > floor {
-                    // "Sen. Richard J. Durbin (D-Ill.), noting …, said"
+                    // "Sen. Marta K. Osei (D-Vt.), noting …, said"
                     let mut end = j - 1;
                     if words.text(end) == ")" {
                         match (floor..end).rev().take(8).find(|&o| words.text(o) == "(") {
@@ -338,14 +345,7 @@ impl Ctx<'_, '_> {
                 words.kind(w) == TokenKind::Word && self.cue(w).is_none() && !self.used[w]
             });
         if short_phrase {
-            let span = words.span(first).hull(words.span(k));
-            return Some(Mention {
-                span,
-                name: span,
-                kind: MentionKind::Group,
-                first,
-                last: k,
-            });
+            return Some(group_mention(words, first, k));
         }
         None
     }
@@ -353,22 +353,92 @@ impl Ctx<'_, '_> {
     /// The subject opening the sentence that starts at `first`, when it is a name or a
     /// third-person pronoun ending before `before`.
     fn subject_of(&self, first: usize, before: usize) -> Option<Mention> {
-        let words = self.words;
-        let mut start = first;
-        while start < before
-            && matches!(
-                words.lower(start),
-                "but" | "and" | "so" | "then" | "yet" | "still" | "meanwhile" | "later"
-            )
-        {
-            start += 1;
-        }
-        let mention = self.lex.mention_starting_at(words, start, before)?;
+        let start = self.subject_start(first, before)?;
+        let mention = self.lex.mention_starting_at(self.words, start, before)?;
         let fits = matches!(
             mention.kind,
             MentionKind::Person | MentionKind::Organisation | MentionKind::Pronoun(_)
         );
         (fits && self.acceptable(&mention)).then_some(mention)
+    }
+
+    /// Where the subject of the sentence opening at `first` starts, before `before`: past
+    /// openers (`But`, `Still,`), a dateline (`WASHINGTON —`) and a leading phrase closed by
+    /// a comma that sets time, place or circumstance (`On Sunday,`, `Hours later,`,
+    /// `Speaking at the rally,`).
+    fn subject_start(&self, first: usize, before: usize) -> Option<usize> {
+        let words = self.words;
+        let mut start = first;
+        while start < before
+            && matches!(
+                words.lower(start),
+                "but"
+                    | "and"
+                    | "so"
+                    | "then"
+                    | "yet"
+                    | "still"
+                    | "meanwhile"
+                    | "later"
+                    | "however"
+                    | "also"
+            )
+        {
+            start += 1;
+            if start < before && words.text(start) == "," {
+                start += 1;
+            }
+        }
+        let text = words.text(start);
+        let dateline = text.len() > 2
+            && text.chars().all(|ch| ch.is_uppercase())
+            && start + 1 < before
+            && matches!(words.text(start + 1), "—" | "–" | "-" | "--" | "(");
+        if dateline {
+            start =
+                (start + 1..before).find(|&k| matches!(words.text(k), "—" | "–" | "-" | "--"))? + 1;
+        }
+        let comma = (start..before.min(start + 10)).find(|&k| words.text(k) == ",");
+        if let Some(comma) = comma {
+            let lower = words.lower(start);
+            let last = words.lower(comma - 1);
+            let circumstance = matches!(
+                lower,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "since"
+                    | "following"
+                    | "asked"
+                    | "with"
+                    | "from"
+                    | "outside"
+                    | "inside"
+            ) || TIME_WORDS.contains(&lower)
+                || (lower.ends_with("ing") && words.is_capitalised(start) && comma > start + 1)
+                || matches!(last, "later" | "ago" | "earlier");
+            if circumstance && comma > start {
+                start = comma + 1;
+            }
+        }
+        (start < before).then_some(start)
+    }
+
+    /// A manner adverb between a speaker and a cue (`Jones jokingly said`): a lowercase
+    /// word in `-ly` that no determiner precedes (`the family said` keeps its noun).
+    fn adverb(&self, w: usize) -> bool {
+        let words = self.words;
+        let lower = words.lower(w);
+        lower.len() > 4
+            && lower.ends_with("ly")
+            && !words.is_capitalised(w)
+            && words.kind(w) == TokenKind::Word
+            && (w == 0 || !super::mentions::is_determiner(words.lower(w - 1)))
     }
 
     fn is_pronoun_like(&self, w: usize) -> bool {
@@ -444,6 +514,7 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
 
     direct_quotes(&mut ctx, doc, &mut found, &mut quote_done);
     reported_speech(&mut ctx, doc, &mut found, &mut quote_done);
+    cue_earlier_in_sentence(&mut ctx, doc, &mut found, &mut quote_done);
     floating_quotes(&mut ctx, doc, &mut found, &mut quote_done);
     unattributed_quotes(
         &ctx,
@@ -555,7 +626,7 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
             // An attribution after the quote may run on ("said Robert Mason, a professor
             // who …"): the next quote may follow the end of its sentence.
             // A quote right after the attribution (`said, "…"`) is its second piece.
-            // `Axelrod tweeted last January, "…"`: a short time or place tail may sit
+            // `Kell posted last March, "…"`: a short time or place tail may sit
             // between the cue and the second piece.
             {
                 let (mut t, mut n) = (*end + 1, 0);
@@ -607,10 +678,13 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
                     break;
                 };
                 let next_quote = &doc.quotes[next];
+                // A quote with an attribution of its own ("…," the editorial read) is not
+                // the continuation of this one.
                 if next <= q
                     || done[next]
                     || next_quote.span.start != words.span(k).start
                     || words.paragraph(k) != words.paragraph(last)
+                    || after_quote(ctx, doc, next).is_some_and(|h| h.0.is_some())
                 {
                     break;
                 }
@@ -698,8 +772,17 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         return None;
     }
     // Other attributions belong to the quote's sentence; a new sentence after a quote
-    // ("… "caused death." Bernie Sanders called …") is someone else's.
-    if !same_sentence {
+    // ("… "caused death." Bernie Sanders called …") is someone else's. A question or
+    // exclamation ends its sentence inside the marks, so a name after it may still be its
+    // speaker (`"Why now?" Kell asked.`) when a cue follows within a few words.
+    let asked = {
+        let inner = quote.inner(doc.text()).of(doc.text()).trim_end();
+        inner.ends_with(['?', '!'])
+            && (w..(w + 6).min(words.len()))
+                .take_while(|&k| words.sentence(k) == words.sentence(w))
+                .any(|k| ctx.cue(k).is_some())
+    };
+    if !same_sentence && !asked {
         return None;
     }
     let ceiling = (w + 12).min(words.len() - 1);
@@ -722,10 +805,13 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
                         | "from"
                         | "with"
                         | "about"
+                        | "who"
+                        | "whose"
+                        | "which"
                 )
         };
         // "said Ben Jacobs in The Guardian": a place or medium may follow; a longer phrase
-        // ("said the base chief known as Bob,") is taken by position.
+        // ("said the shop owner known as Mo,") is taken by position.
         let mention = [
             ctx.lex.mention_starting_at(words, w + 1, ceiling),
             loose_phrase(ctx, w + 1, ceiling),
@@ -751,7 +837,7 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
     }
     // Any short phrase between the quote and a cue names the speaker.
     let cue = (w + 1..=ceiling.min(w + 6)).find(|&k| ctx.cue(k).is_some())?;
-    if (w..cue).any(|k| words.kind(k) != TokenKind::Word) {
+    if (w..cue).any(|k| words.kind(k) != TokenKind::Word && !is_tight_hyphen(words, k)) {
         return None;
     }
     speaker_then_cue(ctx, loose_phrase(ctx, w, cue - 1)?, para)
@@ -796,7 +882,7 @@ fn speaker_then_cue(ctx: &Ctx, mention: Mention, para: usize) -> Option<Hit> {
 
 /// A speaker phrase by position alone: the words from `start` up to a comma, full stop or
 /// `last`, when they are few and hold no cue. Used only where the construction leaves no
-/// other reading (`"…," said one former campaign staffer, who …`).
+/// other reading (`"…," said a retired union official, who …`).
 fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
     let words = ctx.words;
     if start >= words.len() || start > last {
@@ -805,7 +891,7 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
     let mut end = start;
     while end < last
         && end + 1 < words.len()
-        && words.kind(end + 1) == TokenKind::Word
+        && (words.kind(end + 1) == TokenKind::Word || is_tight_hyphen(words, end + 1))
         && words.sentence(end + 1) == words.sentence(start)
     {
         end += 1;
@@ -835,21 +921,28 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
         );
     let count = end - start + 1;
     if !opener
-        || count > 6
+        || count > 8
         || (start..=end).any(|k| {
-            words.kind(k) != TokenKind::Word || ctx.cue(k).is_some() || words.quote(k).is_some()
+            (words.kind(k) != TokenKind::Word && !is_tight_hyphen(words, k))
+                || ctx.cue(k).is_some()
+                || words.quote(k).is_some()
         })
     {
         return None;
     }
-    let span = words.span(start).hull(words.span(end));
-    Some(Mention {
+    Some(group_mention(words, start, end))
+}
+
+/// Words `first..=last` as a speaker phrase naming nobody in particular.
+fn group_mention(words: &Words, first: usize, last: usize) -> Mention {
+    let span = words.span(first).hull(words.span(last));
+    Mention {
         span,
         name: span,
         kind: MentionKind::Group,
-        first: start,
-        last: end,
-    })
+        first,
+        last,
+    }
 }
 
 /// `Garman said: "…"`, `Garman told reporters, "…"`, a colon-ended paragraph before, `Garman: "…"`.
@@ -1025,6 +1118,141 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
     }
 }
 
+/// How many words back from a quote the cue of its sentence may stand.
+const CUE_REACH: usize = 20;
+
+/// A quote left over by the rules above whose sentence has an unused cue before it:
+/// `Mayor Jones told reporters in Boston on Tuesday, "…"`, `A senior aide, who …, said of
+/// the governor, "…"` (the quote alone, `speaker-cue-quote`), or a quote inside reported
+/// speech the reported-speech rules could not bound (`Trump said things "should end soon"`:
+/// the content runs from the cue to the end of the quote's clause, `speaker-cue-mixed`).
+fn cue_earlier_in_sentence(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [bool]) {
+    let words = ctx.words;
+    for (q, quote) in doc.quotes.iter().enumerate() {
+        if done[q] || quote.words < 2 {
+            continue;
+        }
+        let first = words.at_or_after(quote.span.start);
+        if first == 0 || first >= words.len() || ctx.skip[words.paragraph(first)] {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|f| f.attribution.content.iter().any(|p| p.overlaps(quote.span)))
+        {
+            continue;
+        }
+        let floor = ctx.sentence_first(first);
+        let Some(c) = (floor..first)
+            .rev()
+            .take(CUE_REACH)
+            .take_while(|&k| words.quote(k).is_none())
+            .find(|&k| ctx.cue(k).is_some())
+        else {
+            continue;
+        };
+        if ctx.negated(c) || words.paragraph(c) != words.paragraph(first) {
+            continue;
+        }
+        let Some(mention) = ctx
+            .speaker_before(c, floor, true)
+            .or_else(|| subject_phrase(ctx, floor, c))
+        else {
+            continue;
+        };
+        if mention.kind == MentionKind::FirstPerson {
+            continue;
+        }
+        // One or two quoted words on their own are a term or a name, not speech.
+        let intro = before_is_intro(words, first);
+        if intro && quote.words < 3 {
+            continue;
+        }
+        let (content, rule) = if intro {
+            (quote.span, "speaker-cue-quote")
+        } else {
+            let mut start = c + 1;
+            if words.is(start, "that") && start + 1 < first {
+                start += 1;
+            }
+            let last = ctx.sentence_last(first);
+            let clause = clause_from(ctx, start, last).unwrap_or(quote.span);
+            let end = clause.end.max(quote.span.end);
+            (Span::new(words.span(start).start, end), "speaker-cue-mixed")
+        };
+        for (other, later) in doc.quotes.iter().enumerate().skip(q) {
+            if later.span.overlaps(content) {
+                done[other] = true;
+            }
+        }
+        ctx.mark_used(Some(&mention), Some((c, c)));
+        found.push(Found {
+            attribution: Attribution {
+                content: vec![content],
+                speaker: Some(mention.span),
+                speaker_canonical: String::new(),
+                cue: Some(words.span(c)),
+                rule,
+                confidence: confidence(rule),
+            },
+            mention: Some(mention),
+            inherits: None,
+        });
+    }
+}
+
+/// The subject phrase opening a sentence before the cue at `c`, by position: after openers
+/// (`But`) and a leading time or place phrase (`On Monday,`), a short noun phrase up to the
+/// cue or to the comma of an aside (`A second official close to the deal said`, `A
+/// senior aide, who asked not to be named, said`).
+fn subject_phrase(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
+    let words = ctx.words;
+    let start = ctx.subject_start(floor, c)?;
+    let mut end = c.checked_sub(1)?;
+    while end > start && (BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(end)) || ctx.adverb(end)) {
+        end -= 1;
+    }
+    if let Some(comma) = (start..=end).find(|&k| words.text(k) == ",") {
+        // the aside must close right before the cue
+        if words.text(end) != "," {
+            return None;
+        }
+        end = comma.checked_sub(1)?;
+    }
+    if end < start || end - start >= 8 {
+        return None;
+    }
+    let opener = words.is_capitalised(start)
+        || matches!(
+            words.lower(start),
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "some"
+        );
+    let plain = (start..=end).all(|k| {
+        words.kind(k) == TokenKind::Word
+            && words.quote(k).is_none()
+            && ctx.cue(k).is_none()
+            && !ctx.used[k]
+    });
+    // A determiner inside the phrase follows a preposition ("a source close to the talks");
+    // after anything else it opens an object ("the fans waved a banner").
+    let object = (start + 1..=end).any(|k| {
+        super::mentions::is_determiner(words.lower(k))
+            && !matches!(
+                words.lower(k - 1),
+                "of" | "for" | "at" | "with" | "from" | "in" | "to" | "on" | "by"
+            )
+    });
+    if !opener || !plain || object {
+        return None;
+    }
+    if let Some(m) = ctx.lex.mention_starting_at(words, start, end) {
+        if m.last == end {
+            return ctx.acceptable(&m).then_some(m);
+        }
+    }
+    Some(group_mention(words, start, end))
+}
+
 /// Reported speech on cues no quote used.
 fn reported_speech(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [bool]) {
     let words = ctx.words;
@@ -1148,7 +1376,7 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
         let content = words.span(c + 1).hull(quote.span);
         return Some((Some(mention), (c, c), content, "speaker-names-quote"));
     }
-    // "vowed to continue the fight": an intention reported with `to`.
+    // "vowed to keep the clinic open": an intention reported with `to`.
     if cue.to && c < last && words.is(c + 1, "to") {
         let content = clause_from(ctx, c + 1, last)?;
         return Some((Some(mention), (c, c), content, "speaker-cue-to"));
@@ -1172,11 +1400,17 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
         || (matches!(lower, "this" | "last" | "next")
             && k < last
             && TIME_WORDS.contains(&words.lower(k + 1)));
+    // "said demand for steel had fallen", "said prices would stay low": a bare noun opens
+    // the clause when an auxiliary follows within a few words.
+    let noun_subject = words.kind(k) == TokenKind::Word
+        && !ctx.lex.function_words.contains(lower)
+        && (k + 1..=(k + 4).min(last)).any(|j| AUXILIARIES.contains(&words.lower(j)));
     let starts_clause = !time
         && (ctx.lex.pronouns.contains_key(lower)
             || CLAUSE_OPENERS.contains(&lower)
             || words.is_capitalised(k)
-            || words.kind(k) == TokenKind::Number);
+            || words.kind(k) == TokenKind::Number
+            || noun_subject);
     if starts_clause {
         if !cue.clause {
             return None;
@@ -1196,6 +1430,12 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     }
     None
 }
+
+/// Auxiliaries and copulas that mark the verb of a clause opened by a bare noun.
+const AUXILIARIES: &[&str] = &[
+    "would", "will", "had", "has", "have", "is", "are", "was", "were", "could", "should", "may",
+    "might", "can", "must",
+];
 
 /// Words that open a clause after a cue: "said the plan failed", "said we must".
 const CLAUSE_OPENERS: &[&str] = &[
@@ -1244,7 +1484,7 @@ const TIME_WORDS: &[&str] = &[
 /// `…, Garman said.` and `…, said Garman.`: the cue and speaker close the sentence.
 fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Reported> {
     let words = ctx.words;
-    // "The nominee, he said, watched the Olympics": the attribution set in the middle.
+    // "The mayor, she said, skipped the parade": the attribution set in the middle.
     if c + 2 <= last && words.text(c + 1) == "," {
         if let Some(m) = ctx.speaker_before(c, first, false) {
             let opens_aside = m.first > first + 1 && words.text(m.first - 1) == ",";

@@ -169,6 +169,128 @@ fn patterns() {
             text: "The fans waved a banner reading “Blue Army.”",
             want: &[],
         },
+        // A cue earlier in the sentence, with an addressee, place and time before the comma.
+        Case {
+            text: "The mayor told reporters in Boston on Tuesday, “We will rebuild the bridge before winter.”",
+            want: &[("“We will rebuild the bridge before winter.”", "The mayor", "", "told", "speaker-cue-quote")],
+        },
+        // An unnamed speaker with a relative clause, and `said of X,` before the quote.
+        Case {
+            text: "A senior aide, who asked not to be named, said of the governor, “She takes the threat very seriously.”",
+            want: &[("“She takes the threat very seriously.”", "A senior aide", "", "said", "speaker-cue-quote")],
+        },
+        // A speaker phrase with a prepositional tail and no name.
+        Case {
+            text: "Another source close to the talks said, “Nobody expects a deal before the spring.”",
+            want: &[("“Nobody expects a deal before the spring.”", "Another source close to the talks", "", "said", "speaker-cue-quote")],
+        },
+        // A manner adverb between speaker and cue.
+        Case {
+            text: "Mayor Ines Roth jokingly said, “It seems I am becoming popular at last.”",
+            want: &[("“It seems I am becoming popular at last.”", "Mayor Ines Roth", "Ines Roth", "said", "speaker-cue-quote")],
+        },
+        // A leading time phrase is not the subject of a participle's speech.
+        Case {
+            text: "On Sunday, Okafor spoke to the crowd, saying, “We will not back down from this fight.”",
+            want: &[("“We will not back down from this fight.”", "Okafor", "Okafor", "saying", "speaker-cue-quote")],
+        },
+        // A quote inside reported speech that opens with a bare noun: one mixed claim.
+        Case {
+            text: "Lopez said things “should be settled by the summer” at the latest.",
+            want: &[("things “should be settled by the summer” at the latest", "Lopez", "Lopez", "said", "speaker-cue-clause")],
+        },
+        // A quote inside reported speech that no clause rule bounds: one mixed claim from the
+        // cue to the end of the quote's clause.
+        Case {
+            text: "Ortiz said on Thursday he “had delivered the letter to the court.”",
+            want: &[("on Thursday he “had delivered the letter to the court.”", "Ortiz", "Ortiz", "said", "speaker-cue-mixed")],
+        },
+        // A noun of people sharing a cue's stem is not a cue ("reporters" and "report").
+        Case {
+            text: "Reporters waited outside, “hoping for a statement by the end of the day.”",
+            want: &[("“hoping for a statement by the end of the day.”", "", "", "", "quote-unattributed")],
+        },
+        // A relative clause after a speaker that follows the cue.
+        Case {
+            text: "“Nobody will trust the polls now,” said a party strategist who spoke on condition of anonymity.",
+            want: &[("“Nobody will trust the polls now,”", "a party strategist", "", "said", "quote-cue-speaker")],
+        },
+        // A hyphenated modifier inside a speaker phrase; `read` as the cue of a text.
+        Case {
+            text: "“She must stop blaming others for her mistakes,” the conservative-leaning newspaper wrote. “The voters deserve answers,” the editorial read.",
+            want: &[
+                ("“She must stop blaming others for her mistakes,”", "the conservative-leaning newspaper", "", "wrote", "quote-speaker-cue"),
+                ("“The voters deserve answers,”", "the editorial", "", "read", "quote-speaker-cue"),
+            ],
+        },
+        // A question mark ends the sentence inside the quote; the speaker follows it.
+        Case {
+            text: "“What made you change your mind so suddenly?” Ines Kell asked.",
+            want: &[("“What made you change your mind so suddenly?”", "Ines Kell", "Ines Kell", "asked", "quote-speaker-cue")],
+        },
+        // ... but a new sentence with no cue close by is not the quote's attribution.
+        Case {
+            text: "“Is this the end of the line for the old bridge?” Ines Kell studied the plans for a long time before she answered.",
+            want: &[("“Is this the end of the line for the old bridge?”", "", "", "", "quote-unattributed")],
+        },
+        // `"…" -Name` with a hyphen for a dash.
+        Case {
+            text: "\"Nothing about this plan adds up for the families,\" -Rita Olsen",
+            want: &[("\"Nothing about this plan adds up for the families,\"", "Rita Olsen", "Rita Olsen", "-", "quote-dash-speaker")],
+        },
+        // A speaker introduced with a colon on the line before.
+        Case {
+            text: "The county clerk wrote on Friday:\n\"Every ballot will be counted by hand before the result is announced.\"",
+            want: &[("\"Every ballot will be counted by hand before the result is announced.\"", "The county clerk", "", "wrote", "intro-colon-quote")],
+        },
+        // A nested quote stays inside its speaker's quote.
+        Case {
+            text: "\"The mayor told me, 'We will not raise the fare this year,' and I believed her,\" said commuter Ali Demir.",
+            want: &[("\"The mayor told me, 'We will not raise the fare this year,' and I believed her,\"", "commuter Ali Demir", "Ali Demir", "said", "quote-cue-speaker")],
+        },
+        // Scare quotes and titles of works are not claims.
+        Case {
+            text: "The so-called \"fair deal\" was signed by both sides. The band played \"Born to Run\" at the end of the show.",
+            want: &[],
+        },
+        // Reported speech on warned/argued/insisted/denied/estimated.
+        Case {
+            text: "The union argued the new rota was unsafe for night staff. Lee denied that he had met the lobbyist before the vote. Officials estimated that the repairs would cost four million dollars.",
+            want: &[
+                ("the new rota was unsafe for night staff", "The union", "", "argued", "speaker-cue-clause"),
+                ("he had met the lobbyist before the vote", "Lee", "Lee", "denied", "speaker-cue-that"),
+                ("the repairs would cost four million dollars", "Officials", "", "estimated", "speaker-cue-that"),
+            ],
+        },
+        // A negated cue in a contraction is no claim.
+        Case {
+            text: "He's not claiming that the election was stolen by anyone.",
+            want: &[],
+        },
+        // Titles and roles before a name; a role joined to its body.
+        Case {
+            text: "Sen. Elizabeth Warren said the bill would protect small savers. A spokesperson for the ministry said the talks would resume on Monday.",
+            want: &[
+                ("the bill would protect small savers", "Sen. Elizabeth Warren", "Elizabeth Warren", "said", "speaker-cue-clause"),
+                ("the talks would resume on Monday", "A spokesperson for the ministry", "", "said", "speaker-cue-clause"),
+            ],
+        },
+        // `it` and `the company` resolve to the organisation; a bare noun opens the clause.
+        Case {
+            text: "Orlen Steel Corp cut its forecast on Monday. It said demand for steel had fallen sharply. The company said prices would stay low.",
+            want: &[
+                ("demand for steel had fallen sharply", "It", "Orlen Steel Corp", "said", "speaker-cue-clause"),
+                ("prices would stay low", "The company", "Orlen Steel Corp", "said", "speaker-cue-clause"),
+            ],
+        },
+        // Title and surname resolve to the full name; `I`/`we` inside the quote never speak.
+        Case {
+            text: "Samuel Garman runs the port. Mr. Garman said the cranes were too old to repair. \"We are ready, and I know we will win,\" the coach said.",
+            want: &[
+                ("the cranes were too old to repair", "Mr. Garman", "Samuel Garman", "said", "speaker-cue-clause"),
+                ("\"We are ready, and I know we will win,\"", "the coach", "", "said", "quote-speaker-cue"),
+            ],
+        },
         Case {
             text: "Paul Grant spoke on Monday. He said the vote would fail.",
             want: &[(
