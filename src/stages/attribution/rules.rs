@@ -1529,21 +1529,22 @@ fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Repo
 /// ("on Tuesday", "in a statement").
 fn trailer_only(ctx: &Ctx, from: usize, last: usize) -> bool {
     let words = ctx.words;
-    if from > last {
-        return true;
+    // One pass that stops at the seventh word: a cue may sit before a whole article of
+    // words, and reading them all for every cue made the stage quadratic.
+    let mut tail_words = 0;
+    for w in from..=last {
+        if words.kind(w) == TokenKind::Punct {
+            if !matches!(words.text(w), "." | "!" | "?" | "," | "…") {
+                return false;
+            }
+            continue;
+        }
+        tail_words += 1;
+        if tail_words > 6 || words.quote(w).is_some() || ctx.cue(w).is_some() {
+            return false;
+        }
     }
-    let tail: Vec<usize> = (from..=last)
-        .filter(|&w| words.kind(w) != TokenKind::Punct)
-        .collect();
-    if tail.len() > 6 {
-        return false;
-    }
-    tail.iter()
-        .all(|&w| words.quote(w).is_none() && ctx.cue(w).is_none())
-        && (from..=last).all(|w| {
-            words.kind(w) != TokenKind::Punct
-                || matches!(words.text(w), "." | "!" | "?" | "," | "…")
-        })
+    true
 }
 
 /// The words `from..=to` as content, with their punctuation trimmed at both ends.
