@@ -197,17 +197,6 @@ fn extract(args: ExtractArgs) -> i32 {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let options = RunOptions {
-        threads,
-        tables,
-        destination: destination.clone(),
-        raw_cells: args.raw_cells,
-        excel_bom: args.excel,
-        headers: !args.no_header,
-        shard,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
-        total_bytes: Inputs::total_bytes(&args.inputs),
-    };
     let records = Inputs::open(
         &args.inputs,
         ReadOptions {
@@ -216,6 +205,23 @@ fn extract(args: ExtractArgs) -> i32 {
             max_article_bytes: args.max_article_bytes,
         },
     );
+    // The bar is drawn only on a terminal; the total (a walk of every input folder) is only
+    // worked out for it.
+    let progress = !args.quiet && std::io::stderr().is_terminal();
+    let options = RunOptions {
+        threads,
+        tables,
+        destination: destination.clone(),
+        raw_cells: args.raw_cells,
+        excel_bom: args.excel,
+        headers: !args.no_header,
+        shard,
+        progress,
+        total_bytes: progress
+            .then(|| Inputs::total_bytes(&args.inputs))
+            .flatten(),
+        input_read: progress.then(|| records.progress()),
+    };
     let mut failures = 0u64;
     let mut report = |line: &str| {
         failures += 1;
