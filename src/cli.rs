@@ -197,6 +197,15 @@ fn extract(args: ExtractArgs) -> i32 {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let read = ReadOptions {
+        id_field: args.id_field.clone(),
+        text_field: args.text_field.clone(),
+        max_article_bytes: args.max_article_bytes,
+    };
+    let records = Inputs::open(&args.inputs, read.clone());
+    // The bar is drawn only on a terminal; the total (a walk of every input folder) is only
+    // worked out for it.
+    let progress = !args.quiet && std::io::stderr().is_terminal();
     let options = RunOptions {
         threads,
         tables,
@@ -205,15 +214,12 @@ fn extract(args: ExtractArgs) -> i32 {
         excel_bom: args.excel,
         headers: !args.no_header,
         shard,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
-        total_bytes: Inputs::total_bytes(&args.inputs),
+        progress,
+        total_bytes: progress
+            .then(|| Inputs::total_bytes(&args.inputs))
+            .flatten(),
+        input_read: progress.then(|| records.progress()),
     };
-    let read = ReadOptions {
-        id_field: args.id_field.clone(),
-        text_field: args.text_field.clone(),
-        max_article_bytes: args.max_article_bytes,
-    };
-    let records = Inputs::open(&args.inputs, read.clone());
     let mut failures = 0u64;
     let mut report = |line: &str| {
         failures += 1;

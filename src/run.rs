@@ -13,7 +13,7 @@
 //! number of threads. A panic inside a stage becomes an `error` row for that article only.
 
 use crate::doc::{Article, CharIndex, Doc};
-use crate::input::Record;
+use crate::input::{Progress, Record};
 use crate::output::{header_line, ArticleRow, Cell, RowRenderer, Table};
 use crate::pipeline::Pipeline;
 use crossbeam_channel::{bounded, Receiver, Sender};
@@ -95,8 +95,11 @@ pub struct RunOptions {
     pub shard: Option<Shard>,
     /// Show a progress bar on stderr.
     pub progress: bool,
-    /// Total input bytes when known, for the progress bar's ETA.
+    /// Total bytes of the input files when known, for the progress bar's ETA.
     pub total_bytes: Option<u64>,
+    /// How many bytes of the input files the reader has read: the bar's position when
+    /// `total_bytes` is known (both count file bytes, gzip-compressed or not).
+    pub input_read: Option<Progress>,
 }
 
 impl Default for RunOptions {
@@ -111,6 +114,7 @@ impl Default for RunOptions {
             shard: None,
             progress: false,
             total_bytes: None,
+            input_read: None,
         }
     }
 }
@@ -249,6 +253,10 @@ pub fn run(
     let want_claims = wants(Table::Claims);
     let want_sentences = wants(Table::Sentences);
     let progress = progress_bar(options);
+    let input_read = options
+        .input_read
+        .clone()
+        .filter(|_| options.total_bytes.is_some());
     let mut summary = Summary::default();
 
     let result = std::thread::scope(|scope| {
@@ -269,9 +277,12 @@ pub fn run(
             ticket_tx,
             &mut sinks,
             &mut summary,
-            &progress,
+            &Meter {
+                bar: &progress,
+                input_read: input_read.as_ref(),
+                started,
+            },
             on_failure,
-            started,
         )
     });
     progress.finish_and_clear();
@@ -291,23 +302,37 @@ pub fn run(
     Ok(summary)
 }
 
+/// The progress bar on stderr, or a hidden one. With a known total, its length and position
+/// are input file bytes (so the ETA is right for gzip and JSON too); without, a spinner.
+/// Either way the message gives articles/s and MB/s of article text ([`progress_message`]).
 fn progress_bar(options: &RunOptions) -> ProgressBar {
     if !options.progress {
         return ProgressBar::hidden();
     }
-    let bar = match options.total_bytes {
-        Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
-        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
-    };
-    let template = if options.total_bytes.is_some() {
-        "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}"
+    let known = options.total_bytes.filter(|_| options.input_read.is_some());
+    let bar = ProgressBar::with_draw_target(known, ProgressDrawTarget::stderr());
+    let template = if known.is_some() {
+        "{spinner} [{elapsed_precise}] {bar:30} {percent:>3}% ETA {eta} {msg}"
     } else {
-        "{spinner} [{elapsed_precise}] {bytes} {bytes_per_sec} {msg}"
+        "{spinner} [{elapsed_precise}] {msg}"
     };
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
     bar
+}
+
+/// The progress bar's message: `1200 articles (3100/s), 7.6 MB/s, 5400 claims`.
+fn progress_message(summary: &Summary, seconds: f64) -> String {
+    let seconds = seconds.max(1e-9);
+    format!(
+        "{} articles ({:.0}/s), {:.1} MB/s, {} claims",
+        summary.articles,
+        summary.articles as f64 / seconds,
+        summary.bytes as f64 / 1e6 / seconds,
+        summary.claims
+    )
 }
 
 /// The reader: numbers the records and sends them on, one ticket each.
@@ -485,16 +510,24 @@ fn failed_row(
     }
 }
 
+/// What the writer updates the progress bar from.
+struct Meter<'a> {
+    bar: &'a ProgressBar,
+    /// Input file bytes read so far, when the bar has a length.
+    input_read: Option<&'a Progress>,
+    started: Instant,
+}
+
 /// The writer: puts rendered articles back in input order and writes them.
 fn write_in_order(
     done: Receiver<Rendered>,
     tickets: Sender<()>,
     sinks: &mut [Sink],
     summary: &mut Summary,
-    progress: &ProgressBar,
+    meter: &Meter<'_>,
     on_failure: &mut dyn FnMut(&str),
-    started: Instant,
 ) -> Result<(), RunError> {
+    let progress = meter.bar;
     let mut pending: BTreeMap<u64, Rendered> = BTreeMap::new();
     let mut next = 0u64;
     for rendered in done {
@@ -515,13 +548,12 @@ fn write_in_order(
                 summary.failed += 1;
                 progress.suspend(|| on_failure(failure));
             }
-            progress.inc(rendered.bytes);
-            if summary.articles.is_multiple_of(64) {
-                let rate = summary.articles as f64 / started.elapsed().as_secs_f64().max(1e-9);
-                progress.set_message(format!(
-                    "{} articles, {rate:.0}/s, {} claims",
-                    summary.articles, summary.claims
-                ));
+            if summary.articles.is_multiple_of(64) && !progress.is_hidden() {
+                if let Some(read) = meter.input_read {
+                    progress.set_position(read.bytes());
+                }
+                let seconds = meter.started.elapsed().as_secs_f64();
+                progress.set_message(progress_message(summary, seconds));
             }
             next += 1;
             // The article has left the pipeline: the reader may send another.
@@ -645,6 +677,21 @@ mod tests {
             let id = format!("article-{n}");
             assert_eq!(shards.iter().filter(|s| s.holds(&id)).count(), 1, "{id}");
         }
+    }
+
+    #[test]
+    fn progress_message_gives_rates() {
+        let summary = Summary {
+            articles: 300,
+            claims: 40,
+            bytes: 3_000_000,
+            ..Summary::default()
+        };
+        assert_eq!(
+            progress_message(&summary, 2.0),
+            "300 articles (150/s), 1.5 MB/s, 40 claims"
+        );
+        assert!(progress_bar(&RunOptions::default()).is_hidden());
     }
 
     #[test]
