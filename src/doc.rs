@@ -273,6 +273,10 @@ pub struct Doc {
     pub claims: Vec<Claim>,
     /// Problems a stage met and worked around; they never fail the article.
     pub diagnostics: Vec<String>,
+    /// Columns a custom stage adds to the claims, by name: `claim_columns["has_money"][k]`
+    /// is claim `k`'s value. The built-in stages leave it empty; a program that adds a stage
+    /// writes these columns itself (see `examples/number_flags.rs`).
+    pub claim_columns: std::collections::BTreeMap<String, Vec<String>>,
     /// Arena of lowercase forms and stems referenced by tokens.
     pub(crate) norms: String,
 }
@@ -316,6 +320,7 @@ impl Doc {
         self.attributions.clear();
         self.claims.clear();
         self.diagnostics.clear();
+        self.claim_columns.clear();
         self.norms.clear();
     }
 

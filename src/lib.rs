@@ -36,6 +36,7 @@ pub mod pipeline;
 pub mod run;
 pub mod stage;
 pub mod stages;
+pub mod testing;
 
 pub use doc::{
     Article, Attribution, CharIndex, Claim, ClaimKind, Doc, Quote, Sentence, Span, Token, TokenKind,

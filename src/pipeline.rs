@@ -188,6 +188,11 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
+    /// The stages, in order.
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.stages.iter().map(|s| s.as_ref())
+    }
+
     /// The TOML the pipeline was read from (empty for one built in code).
     pub fn source(&self) -> &str {
         &self.source
