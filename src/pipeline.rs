@@ -178,6 +178,15 @@ impl Pipeline {
         }
     }
 
+    /// A builder holding this pipeline's stages, to add more: a custom stage after the
+    /// default ones is `Pipeline::default_pipeline()?.into_builder().stage(mine).build()`.
+    pub fn into_builder(self) -> PipelineBuilder {
+        PipelineBuilder {
+            header: self.header,
+            stages: self.stages,
+        }
+    }
+
     /// The pipeline's `[pipeline]` table.
     pub fn header(&self) -> &PipelineHeader {
         &self.header
