@@ -273,6 +273,10 @@ pub struct Doc {
     pub claims: Vec<Claim>,
     /// Problems a stage met and worked around; they never fail the article.
     pub diagnostics: Vec<String>,
+    /// Columns a custom stage adds to the claims, by name: `claim_columns["has_money"][k]`
+    /// is claim `k`'s value. The built-in stages leave it empty; a program that adds a stage
+    /// writes these columns itself (see `examples/number_flags.rs`).
+    pub claim_columns: std::collections::BTreeMap<String, Vec<String>>,
     /// Arena of lowercase forms referenced by tokens.
     pub(crate) norms: String,
     /// The Snowball stemmer the tokenize stage chose, for [`Doc::stem`].
@@ -328,6 +332,7 @@ impl Doc {
         self.attributions.clear();
         self.claims.clear();
         self.diagnostics.clear();
+        self.claim_columns.clear();
         self.norms.clear();
         self.stemmer = None;
     }

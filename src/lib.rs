@@ -22,6 +22,18 @@
 //! [`Doc`] with layers of [`Span`]s into the unchanged text; [`output`] turns the claims into
 //! flat CSV rows, [`run`] drives a whole batch in parallel, and [`eval`] scores the claims
 //! against annotated gold data.
+//!
+//! ## Extending it
+//!
+//! - A pipeline file (`pipelines/*.toml`, see [`pipeline`]) picks the built-in stages, their
+//!   settings and their word lists; `claimsift pipeline show > my.toml` gives one to edit.
+//! - A stage of your own implements [`Stage`] and joins the others with
+//!   `Pipeline::default_pipeline()?.into_builder().stage(mine).build()` (or
+//!   [`Pipeline::builder`] from nothing); it writes its own claim columns into
+//!   [`Doc::claim_columns`]. `examples/number_flags.rs` is a complete program that flags
+//!   claims with numbers, money or percentages; `examples/stage_template.rs` is a commented
+//!   template to copy.
+//! - [`testing::StageTest`] checks a stage alone, inside the pipeline and on random input.
 
 #![deny(missing_docs)]
 
@@ -36,6 +48,7 @@ pub mod pipeline;
 pub mod run;
 pub mod stage;
 pub mod stages;
+pub mod testing;
 
 pub use doc::{
     Article, Attribution, CharIndex, Claim, ClaimKind, Doc, Quote, Sentence, Span, Token, TokenKind,

@@ -178,6 +178,15 @@ impl Pipeline {
         }
     }
 
+    /// A builder holding this pipeline's stages, to add more: a custom stage after the
+    /// default ones is `Pipeline::default_pipeline()?.into_builder().stage(mine).build()`.
+    pub fn into_builder(self) -> PipelineBuilder {
+        PipelineBuilder {
+            header: self.header,
+            stages: self.stages,
+        }
+    }
+
     /// The pipeline's `[pipeline]` table.
     pub fn header(&self) -> &PipelineHeader {
         &self.header
@@ -188,14 +197,14 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
+    /// The stages, in order.
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.stages.iter().map(|s| s.as_ref())
+    }
+
     /// The TOML the pipeline was read from (empty for one built in code).
     pub fn source(&self) -> &str {
         &self.source
-    }
-
-    /// The stages, in order (benches time them one by one).
-    pub fn stages(&self) -> &[Box<dyn Stage>] {
-        &self.stages
     }
 
     /// The word lists the stages read.

@@ -17,6 +17,9 @@ pub enum Layer {
     Attributions,
     /// [`Doc::claims`].
     Claims,
+    /// A layer of a stage written outside this crate, by name: for instance a column of
+    /// [`Doc::claim_columns`]. Stages that share the name share the layer.
+    Custom(&'static str),
 }
 
 impl Layer {
@@ -29,6 +32,7 @@ impl Layer {
             Layer::Quotes => "quotes",
             Layer::Attributions => "attributions",
             Layer::Claims => "claims",
+            Layer::Custom(name) => name,
         }
     }
 }

@@ -316,6 +316,28 @@ mod tests {
     }
 
     #[test]
+    fn the_language_picks_the_stemmer() {
+        // (language, word, stem): German endings go with German, not with English.
+        let cases = [
+            ("german", "sagten", "sagt"),
+            ("german", "Ministerinnen", "ministerinn"),
+            ("english", "sagten", "sagten"),
+        ];
+        for (language, word, want) in cases {
+            let stage = Tokenize::new(&TokenizeConfig {
+                language: language.to_string(),
+            })
+            .unwrap();
+            let mut doc = Doc::new(Article {
+                text: word.to_string(),
+                ..Article::default()
+            });
+            stage.process(&mut doc);
+            assert_eq!(doc.stem(&doc.tokens[0]), want, "{language} {word}");
+        }
+    }
+
+    #[test]
     fn unknown_language_is_an_error() {
         let config = TokenizeConfig {
             language: "klingon".to_string(),
