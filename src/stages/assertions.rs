@@ -518,15 +518,23 @@ impl Stage for Assertions {
             .flatten()
             .collect();
         taken.sort();
+        // reach[i]: the furthest end among taken[..=i]. A sentence overlaps a taken span iff
+        // one starting before the sentence's end reaches past its start: one binary search
+        // per sentence instead of a scan of every claim before it.
+        let reach: Vec<usize> = taken
+            .iter()
+            .scan(0, |furthest, t| {
+                *furthest = t.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
         let text = doc.text();
         let mut found = Vec::new();
         let mut words = Vec::new();
         for (k, sentence) in doc.sentences.iter().enumerate() {
             let span = sentence.span;
-            if taken
-                .iter()
-                .take_while(|t| t.start < span.end)
-                .any(|t| t.overlaps(span))
+            let before_end = taken.partition_point(|t| t.start < span.end);
+            if (before_end > 0 && reach[before_end - 1] > span.start)
                 || !ends_as_statement(span.of(text))
                 || quoted_share(doc, span) >= 0.5
             {

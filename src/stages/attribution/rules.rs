@@ -136,33 +136,100 @@ struct Ctx<'a, 'd> {
     used: Vec<bool>,
     /// For each word used as a cue, the speaker of its attribution.
     cue_speaker: Vec<Option<Mention>>,
+    /// Each word's cue, whether used or not: worked out once, read by every rule.
+    cues: Vec<Option<Cue>>,
+    /// The words with a cue, in order, so a rule asking "is there a cue between these
+    /// words?" reads only the cues, not every word between (linear on cue-free text).
+    cue_words: Vec<usize>,
+    /// Each word's first and last word of its sentence, worked out once: walking to them
+    /// for every quote was quadratic in a sentence of many quotes.
+    sentence_firsts: Vec<usize>,
+    sentence_lasts: Vec<usize>,
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    fn new(lex: &'a Lexicon, words: &'a Words<'d>, skip: Vec<bool>) -> Ctx<'a, 'd> {
+        let cues: Vec<Option<Cue>> = (0..words.len())
+            .map(|w| lexical_cue(lex, words, w))
+            .collect();
+        let cue_words = (0..words.len()).filter(|&w| cues[w].is_some()).collect();
+        let n = words.len();
+        let same = |a: usize, b: usize| words.sentence(a) == words.sentence(b);
+        let mut sentence_firsts = vec![0; n];
+        for w in 1..n {
+            sentence_firsts[w] = if same(w - 1, w) {
+                sentence_firsts[w - 1]
+            } else {
+                w
+            };
+        }
+        let mut sentence_lasts = vec![n.saturating_sub(1); n];
+        for w in (0..n.saturating_sub(1)).rev() {
+            sentence_lasts[w] = if same(w, w + 1) {
+                sentence_lasts[w + 1]
+            } else {
+                w
+            };
+        }
+        Ctx {
+            lex,
+            words,
+            skip,
+            used: vec![false; words.len()],
+            cue_speaker: vec![None; words.len()],
+            cues,
+            cue_words,
+            sentence_firsts,
+            sentence_lasts,
+        }
+    }
 }
 
 impl Ctx<'_, '_> {
+    /// The cue word `w` is, unless it is already used.
     fn cue(&self, w: usize) -> Option<Cue> {
-        let words = self.words;
-        if words.kind(w) != TokenKind::Word || words.quote(w).is_some() || self.used[w] {
-            return None;
+        if self.used[w] {
+            None
+        } else {
+            self.cues[w]
         }
-        // A capitalised cue only opens a sentence ("Said Garman: …").
-        if words.is_capitalised(w) && w > 0 && words.sentence(w - 1) == words.sentence(w) {
-            return None;
-        }
-        let lower = words.lower(w);
-        if let Some(cue) = self.lex.cues.get(lower) {
-            return Some(*cue);
-        }
-        // The stem is only a fallback for regular forms the list lacks; nouns of people
-        // ("reporters", "commentators") share a verb's stem without being cues.
-        let person_noun =
-            self.lex.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
-        if !person_noun && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
-        {
-            return self.lex.cue_stems.get(&*words.stem(w)).copied();
-        }
-        None
     }
 
+    /// The unused cue words in `range`, in order.
+    fn cues_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let from = self.cue_words.partition_point(|&w| w < range.start);
+        self.cue_words[from..]
+            .iter()
+            .copied()
+            .take_while(move |&w| w < range.end)
+            .filter(|&w| !self.used[w])
+    }
+}
+
+/// The cue word `w` is by the word lists, used or not.
+fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
+    if words.kind(w) != TokenKind::Word || words.quote(w).is_some() {
+        return None;
+    }
+    // A capitalised cue only opens a sentence ("Said Garman: …").
+    if words.is_capitalised(w) && w > 0 && words.sentence(w - 1) == words.sentence(w) {
+        return None;
+    }
+    let lower = words.lower(w);
+    if let Some(cue) = lex.cues.get(lower) {
+        return Some(*cue);
+    }
+    // The stem is only a fallback for regular forms the list lacks; nouns of people
+    // ("reporters", "commentators") share a verb's stem without being cues.
+    let person_noun =
+        lex.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
+    if !person_noun && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s')) {
+        return lex.cue_stems.get(&*words.stem(w)).copied();
+    }
+    None
+}
+
+impl Ctx<'_, '_> {
     /// True when the cue is negated (`did not say`) or not a report at all: a modal or `to`
     /// before a base form (`will add`, `wants to say`) speaks of what has not been said.
     fn negated(&self, cue: usize) -> bool {
@@ -454,23 +521,11 @@ impl Ctx<'_, '_> {
 
     /// The last word of the sentence holding `w` (paragraph-bounded).
     fn sentence_last(&self, w: usize) -> usize {
-        let words = self.words;
-        let s = words.sentence(w);
-        let mut k = w;
-        while k + 1 < words.len() && words.sentence(k + 1) == s {
-            k += 1;
-        }
-        k
+        self.sentence_lasts[w]
     }
 
     fn sentence_first(&self, w: usize) -> usize {
-        let words = self.words;
-        let s = words.sentence(w);
-        let mut k = w;
-        while k > 0 && words.sentence(k - 1) == s {
-            k -= 1;
-        }
-        k
+        self.sentence_firsts[w]
     }
 
     fn mark_used(&mut self, mention: Option<&Mention>, cue: Option<(usize, usize)>) {
@@ -502,13 +557,7 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
     }
     let lex = &stage.lexicon;
     let skip = headings(lex, &words, doc, stage.heading_max_words);
-    let mut ctx = Ctx {
-        lex,
-        words: &words,
-        skip,
-        used: vec![false; words.len()],
-        cue_speaker: vec![None; words.len()],
-    };
+    let mut ctx = Ctx::new(lex, &words, skip);
     let mut found: Vec<Found> = Vec::new();
     let mut quote_done = vec![false; doc.quotes.len()];
 
@@ -609,7 +658,7 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
         let sentence_start = ctx.sentence_first(first);
         let mut hit = after_quote(ctx, doc, q);
         if hit.is_none()
-            && (sentence_start..first).any(|w| ctx.cue(w).is_some() && !ctx.negated(w))
+            && ctx.cues_in(sentence_start..first).any(|w| !ctx.negated(w))
             && !before_is_intro(words, first)
         {
             q += 1;
@@ -1098,7 +1147,10 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
             continue;
         }
         // Nothing between the two may be a cue of another speaker.
-        let between_cue = (words.at_or_after(prev_end)..first).any(|w| ctx.cue(w).is_some());
+        let between_cue = ctx
+            .cues_in(words.at_or_after(prev_end)..first)
+            .next()
+            .is_some();
         if between_cue {
             continue;
         }
