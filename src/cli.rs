@@ -80,7 +80,7 @@ struct ExtractArgs {
     #[arg(long, value_name = "I/N")]
     shard: Option<String>,
     /// Articles longer than this many bytes become error rows.
-    #[arg(long, default_value_t = 10_000_000, value_name = "BYTES")]
+    #[arg(long, default_value_t = crate::input::DEFAULT_MAX_ARTICLE_BYTES, value_name = "BYTES")]
     max_article_bytes: usize,
 }
 

@@ -245,7 +245,7 @@ fn run_json_says_what_ran() {
         assert!(list["path"].as_str().unwrap().ends_with(".txt"), "{list}");
     }
     assert_eq!(run["inputs"], serde_json::json!(["a.txt", "b.txt"]));
-    assert_eq!(run["options"]["max_article_bytes"], 10_000_000);
+    assert_eq!(run["options"]["max_article_bytes"], 10 * 1024 * 1024);
     assert_eq!(run["options"]["text_field"], "text");
     assert_eq!(run["options"]["threads"], 1);
     assert_eq!(run["counts"]["articles"], 2);
