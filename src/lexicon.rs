@@ -207,6 +207,54 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/en/speech-verbs.txt",
         include_str!("../pipelines/lexicons/en/speech-verbs.txt"),
     ),
+    (
+        "lexicons/en/determiners.txt",
+        include_str!("../pipelines/lexicons/en/determiners.txt"),
+    ),
+    (
+        "lexicons/en/subject-pronouns.txt",
+        include_str!("../pipelines/lexicons/en/subject-pronouns.txt"),
+    ),
+    (
+        "lexicons/en/according.txt",
+        include_str!("../pipelines/lexicons/en/according.txt"),
+    ),
+    (
+        "lexicons/en/complementisers.txt",
+        include_str!("../pipelines/lexicons/en/complementisers.txt"),
+    ),
+    (
+        "lexicons/en/prepositions.txt",
+        include_str!("../pipelines/lexicons/en/prepositions.txt"),
+    ),
+    (
+        "lexicons/en/clause-openers.txt",
+        include_str!("../pipelines/lexicons/en/clause-openers.txt"),
+    ),
+    (
+        "lexicons/en/auxiliaries.txt",
+        include_str!("../pipelines/lexicons/en/auxiliaries.txt"),
+    ),
+    (
+        "lexicons/en/between-speaker-and-cue.txt",
+        include_str!("../pipelines/lexicons/en/between-speaker-and-cue.txt"),
+    ),
+    (
+        "lexicons/en/negations.txt",
+        include_str!("../pipelines/lexicons/en/negations.txt"),
+    ),
+    (
+        "lexicons/en/time-words.txt",
+        include_str!("../pipelines/lexicons/en/time-words.txt"),
+    ),
+    (
+        "lexicons/en/content-stops.txt",
+        include_str!("../pipelines/lexicons/en/content-stops.txt"),
+    ),
+    (
+        "lexicons/en/gendered-titles.txt",
+        include_str!("../pipelines/lexicons/en/gendered-titles.txt"),
+    ),
 ];
 
 /// Where a pipeline's files are read from.

@@ -77,6 +77,19 @@ impl BuildContext {
         }
         Ok(list)
     }
+
+    /// Reads the word list at `relative` when one is named, else the embedded list
+    /// `default` (a path under `pipelines/`): a setting whose default is a built-in list.
+    pub fn word_list_or_embedded(
+        &mut self,
+        relative: Option<&str>,
+        default: &str,
+    ) -> Result<WordList, ConfigError> {
+        match relative {
+            Some(path) => self.word_list(path),
+            None => Resources::Embedded.word_list(default),
+        }
+    }
 }
 
 impl Pipeline {

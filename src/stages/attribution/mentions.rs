@@ -49,24 +49,27 @@ pub(crate) struct Mention {
     pub last: usize,
 }
 
-/// Prepositions that join a role to the body it belongs to (`a spokesperson for the ministry`).
-const PHRASE_LINKS: &[&str] = &["for", "of", "at", "with", "from", "in"];
 /// Small words inside names (`Bank of America`, `Ursula von der Leyen`).
 const NAME_LINKS: &[&str] = &[
     "of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "&",
 ];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
-    "some", "many", "several", "other", "two", "three", "four", "five", "both", "most", "few",
-    "one", "another", "every", "each", "any", "no",
-];
-
-/// True for a determiner or possessive that opens a noun phrase.
-pub(crate) fn is_determiner(lower: &str) -> bool {
-    DETERMINERS.contains(&lower)
-}
-
 impl Lexicon {
+    /// True for a determiner or possessive that opens a noun phrase.
+    pub(crate) fn is_determiner(&self, lower: &str) -> bool {
+        self.determiners.contains(lower)
+    }
+
+    /// How many words the phrase like `according to` starting at `w` takes, if one does.
+    pub(crate) fn according_at(&self, words: &Words, w: usize) -> Option<usize> {
+        self.according
+            .iter()
+            .find(|phrase| {
+                w + phrase.len() <= words.len()
+                    && phrase.iter().enumerate().all(|(k, p)| words.is(w + k, p))
+            })
+            .map(Vec::len)
+    }
+
     /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
     pub(crate) fn title_at(&self, words: &Words, w: usize) -> usize {
         let lower = words.lower(w);
@@ -119,10 +122,9 @@ impl Lexicon {
             Some(k) => (&lower[..k], k),
             None => (lower, lower.len()),
         };
-        let kind = match head {
-            "i" | "we" => MentionKind::FirstPerson,
-            "he" | "she" | "they" | "it" => MentionKind::Pronoun(*self.pronouns.get(head)?),
-            _ => return None,
+        let kind = match self.subject_pronouns.get(head)? {
+            None => MentionKind::FirstPerson,
+            Some(class) => MentionKind::Pronoun(*class),
         };
         let pronoun = Span::new(span.start, span.start + len);
         Some(Mention {
@@ -235,7 +237,7 @@ impl Lexicon {
                 }
                 first = w;
                 steps += 1;
-                if DETERMINERS.contains(&lower) {
+                if self.is_determiner(lower) {
                     break;
                 }
                 if self.function_words.contains(lower) {
@@ -244,7 +246,7 @@ impl Lexicon {
                 }
             }
             // "a spokesperson for the ministry": a role joined to its body.
-            if first >= 2 && same(first - 2) && PHRASE_LINKS.contains(&words.lower(first - 1)) {
+            if first >= 2 && same(first - 2) && self.prepositions.contains(words.lower(first - 1)) {
                 if let Some(role) = self.mention_ending_at(words, first - 2, floor) {
                     if role.kind == MentionKind::Group {
                         return Some(Mention {
@@ -289,7 +291,7 @@ impl Lexicon {
         let same = |w: usize| w <= ceiling && w < words.len() && words.sentence(w) == sentence;
         // Determiners and lowercase roles may lead ("the company", "spokesman John Smith").
         let mut w = start;
-        if DETERMINERS.contains(&words.lower(w)) {
+        if self.is_determiner(words.lower(w)) {
             w += 1;
         }
         let mut last = None;
@@ -373,7 +375,7 @@ impl Lexicon {
         }
         let last = last?;
         if saw_name {
-            let first = if DETERMINERS.contains(&words.lower(start)) {
+            let first = if self.is_determiner(words.lower(start)) {
                 start + 1
             } else {
                 start

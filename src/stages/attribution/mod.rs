@@ -60,6 +60,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 /// Settings of the attribution stage. Word-list paths are relative to the pipeline file.
+///
+/// The grammar lists after `heading_max_words` (`determiners` … `gendered_titles`) say what
+/// the rules need to know about a language beyond its cues and names; each is optional and
+/// defaults to the English list built into the binary (`lexicons/en/…`), so a pipeline for
+/// another language names its own.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct AttributionConfig {
@@ -87,6 +92,42 @@ pub struct AttributionConfig {
     /// A paragraph without a terminal mark and with at most this many words is a heading.
     #[serde(default = "default_heading_words")]
     pub heading_max_words: usize,
+    /// Determiners and possessives that open a noun phrase (`the`, `their`).
+    #[serde(default)]
+    pub determiners: Option<String>,
+    /// Pronouns that can be the subject of a cue, with their class (`he male`, `we first`).
+    #[serde(default)]
+    pub subject_pronouns: Option<String>,
+    /// Phrases that attribute a sentence to the speaker after them (`according to`).
+    #[serde(default)]
+    pub according: Option<String>,
+    /// Words that open reported speech after a cue (`that`).
+    #[serde(default)]
+    pub complementisers: Option<String>,
+    /// Prepositions joining a role to its body (`a spokesperson for the ministry`).
+    #[serde(default)]
+    pub prepositions: Option<String>,
+    /// Words that open a bare clause right after a cue (`said the plan failed`).
+    #[serde(default)]
+    pub clause_openers: Option<String>,
+    /// Auxiliaries that mark the verb of a clause opened by a bare noun.
+    #[serde(default)]
+    pub auxiliaries: Option<String>,
+    /// Words that may stand between a speaker and the cue (`has`, `also`).
+    #[serde(default)]
+    pub between_speaker_and_cue: Option<String>,
+    /// Words that negate a cue before it (`not`, `never`).
+    #[serde(default)]
+    pub negations: Option<String>,
+    /// Time words that follow a cue without being its content (`Tuesday`).
+    #[serde(default)]
+    pub time_words: Option<String>,
+    /// Words after a comma that start a new attribution, ending content (`adding`).
+    #[serde(default)]
+    pub content_stops: Option<String>,
+    /// Titles that tell a gender (`mr male`).
+    #[serde(default)]
+    pub gendered_titles: Option<String>,
 }
 
 fn default_unattributed_words() -> usize {
@@ -123,6 +164,20 @@ pub(crate) struct Lexicon {
     pub given_names: HashMap<String, PronounClass>,
     pub function_words: HashSet<String>,
     pub places: HashSet<String>,
+    pub determiners: HashSet<String>,
+    /// Subject pronouns: `None` for the first person, else the class they agree with.
+    pub subject_pronouns: HashMap<String, Option<PronounClass>>,
+    /// Phrases like `according to`, each as its lowercase words.
+    pub according: Vec<Vec<String>>,
+    pub complementisers: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub clause_openers: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub between_speaker_and_cue: HashSet<String>,
+    pub negations: HashSet<String>,
+    pub time_words: HashSet<String>,
+    pub content_stops: HashSet<String>,
+    pub gendered_titles: HashMap<String, PronounClass>,
 }
 
 fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
@@ -136,31 +191,80 @@ fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
     Ok(set)
 }
 
-fn pronoun_class(list: &WordList, line: usize, word: &str) -> Result<PronounClass, ConfigError> {
-    Ok(match word {
+/// The class named `word`; `first` (the first person) only when `first_allowed`.
+fn pronoun_class(
+    list: &WordList,
+    line: usize,
+    word: &str,
+    first_allowed: bool,
+) -> Result<Option<PronounClass>, ConfigError> {
+    Ok(Some(match word {
         "male" => PronounClass::Male,
         "female" => PronounClass::Female,
         "plural" => PronounClass::Plural,
         "thing" => PronounClass::Thing,
+        "first" if first_allowed => return Ok(None),
         other => {
+            let first = if first_allowed {
+                ", thing or first"
+            } else {
+                " or thing"
+            };
             return Err(list.error_at(
                 line,
-                format!("unknown class `{other}`, expected male, female, plural or thing"),
-            ))
+                format!("unknown class `{other}`, expected male, female, plural{first}"),
+            ));
         }
-    })
+    }))
 }
 
-fn classed_words(list: &WordList) -> Result<HashMap<String, PronounClass>, ConfigError> {
+/// A `word class` list; `first` is a class only when `first_allowed` (it maps to `None`).
+fn classed_entries(
+    list: &WordList,
+    first_allowed: bool,
+) -> Result<HashMap<String, Option<PronounClass>>, ConfigError> {
     let mut map = HashMap::default();
     for entry in &list.entries {
         let parts: Vec<&str> = entry.text.split_whitespace().collect();
         let [word, class] = parts[..] else {
             return Err(list.error_at(entry.line, "expected `word class`"));
         };
-        map.insert(word.to_lowercase(), pronoun_class(list, entry.line, class)?);
+        let class = pronoun_class(list, entry.line, class, first_allowed)?;
+        map.insert(word.to_lowercase(), class);
     }
     Ok(map)
+}
+
+fn classed_words(list: &WordList) -> Result<HashMap<String, PronounClass>, ConfigError> {
+    Ok(classed_entries(list, false)?
+        .into_iter()
+        .filter_map(|(word, class)| Some((word, class?)))
+        .collect())
+}
+
+/// Each entry of a list of phrases as its lowercase words.
+fn phrases(list: &WordList) -> Vec<Vec<String>> {
+    list.entries
+        .iter()
+        .map(|e| e.text.split_whitespace().map(str::to_lowercase).collect())
+        .collect()
+}
+
+/// The grammar list a setting names, or the English one built in (`lexicons/en/NAME.txt`).
+fn grammar_list(
+    context: &mut BuildContext,
+    path: &Option<String>,
+    name: &str,
+) -> Result<WordList, ConfigError> {
+    context.word_list_or_embedded(path.as_deref(), &format!("lexicons/en/{name}.txt"))
+}
+
+fn grammar_words(
+    context: &mut BuildContext,
+    path: &Option<String>,
+    name: &str,
+) -> Result<HashSet<String>, ConfigError> {
+    lowercase_words(&grammar_list(context, path, name)?)
 }
 
 impl Lexicon {
@@ -216,6 +320,29 @@ impl Lexicon {
             given_names: classed_words(&context.word_list(&config.given_names)?)?,
             function_words: lowercase_words(&context.word_list(&config.function_words)?)?,
             places: lowercase_words(&context.word_list(&config.places)?)?,
+            determiners: grammar_words(context, &config.determiners, "determiners")?,
+            subject_pronouns: classed_entries(
+                &grammar_list(context, &config.subject_pronouns, "subject-pronouns")?,
+                true,
+            )?,
+            according: phrases(&grammar_list(context, &config.according, "according")?),
+            complementisers: grammar_words(context, &config.complementisers, "complementisers")?,
+            prepositions: grammar_words(context, &config.prepositions, "prepositions")?,
+            clause_openers: grammar_words(context, &config.clause_openers, "clause-openers")?,
+            auxiliaries: grammar_words(context, &config.auxiliaries, "auxiliaries")?,
+            between_speaker_and_cue: grammar_words(
+                context,
+                &config.between_speaker_and_cue,
+                "between-speaker-and-cue",
+            )?,
+            negations: grammar_words(context, &config.negations, "negations")?,
+            time_words: grammar_words(context, &config.time_words, "time-words")?,
+            content_stops: grammar_words(context, &config.content_stops, "content-stops")?,
+            gendered_titles: classed_words(&grammar_list(
+                context,
+                &config.gendered_titles,
+                "gendered-titles",
+            )?)?,
         })
     }
 }

@@ -134,7 +134,7 @@ fn register(
         return None;
     }
     let titled = mention.name.start > mention.span.start;
-    let gender = title_gender(words.doc.text(), mention.span, mention.name)
+    let gender = title_gender(lexicon, words.doc.text(), mention.span, mention.name)
         .or_else(|| lexicon.given_names.get(&parts[0]).copied());
     // Two or three capitalised words with no place or organisation word read as a
     // person's name ("Rosa Diaz"); a given name, a title or speaking settles it.
@@ -200,35 +200,16 @@ fn register(
     }
 }
 
-/// Gender a title in the phrase gives (`Mr.`, `Mrs.`, `Ms.`).
-fn title_gender(text: &str, span: Span, name: Span) -> Option<PronounClass> {
+/// Gender a title in the phrase gives (`Mr.`, `Mrs.`, `Ms.`): male when any title is male.
+fn title_gender(lexicon: &Lexicon, text: &str, span: Span, name: Span) -> Option<PronounClass> {
     let titles = text[span.start..name.start].to_lowercase();
-    let has = |t: &str| titles.split(|c: char| !c.is_alphabetic()).any(|w| w == t);
-    if has("mr")
-        || has("sir")
-        || has("lord")
-        || has("king")
-        || has("father")
-        || has("congressman")
-        || has("chairman")
-        || has("spokesman")
-    {
-        Some(PronounClass::Male)
-    } else if has("mrs")
-        || has("ms")
-        || has("miss")
-        || has("lady")
-        || has("dame")
-        || has("queen")
-        || has("sister")
-        || has("congresswoman")
-        || has("chairwoman")
-        || has("spokeswoman")
-    {
-        Some(PronounClass::Female)
-    } else {
-        None
-    }
+    let genders: Vec<PronounClass> = titles
+        .split(|c: char| !c.is_alphabetic())
+        .filter_map(|w| lexicon.gendered_titles.get(w).copied())
+        .collect();
+    [PronounClass::Male, PronounClass::Female]
+        .into_iter()
+        .find(|g| genders.contains(g))
 }
 
 /// Every name phrase in the article outside quotes and outside headings, in text order.

@@ -8,68 +8,6 @@ use super::words::Words;
 use super::{Attribution as Stage, Cue, Lexicon};
 use crate::doc::{Attribution, Doc, Span, TokenKind};
 
-/// Words that may stand between a speaker and the cue: auxiliaries and adverbs
-/// (`Garman has also said`).
-const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "have",
-    "was",
-    "is",
-    "were",
-    "are",
-    "later",
-    "then",
-    "once",
-    "again",
-    "previously",
-    "recently",
-    "further",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "reportedly",
-    "simply",
-    "flatly",
-    "earlier",
-    "often",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "now",
-    "frequently",
-    "firmly",
-    "immediately",
-    "quickly",
-    "bluntly",
-    "finally",
-    "similarly",
-    "subsequently",
-    "separately",
-    "elsewhere",
-    "just",
-    "even",
-    "still",
-];
-
-/// Words that negate a cue before it.
-const NEGATIONS: &[&str] = &["not", "never", "no", "nor", "neither", "hardly"];
-
-/// Participles that start a new attribution after a comma: content stops before them.
-const CONTENT_STOPS: &[&str] = &[
-    "adding",
-    "saying",
-    "noting",
-    "arguing",
-    "explaining",
-    "claiming",
-    "insisting",
-    "warning",
-    "according",
-];
-
 /// Nouns that name a stance in `X's position is that …`.
 const STANCE_NOUNS: &[&str] = &[
     "position",
@@ -268,10 +206,13 @@ impl Ctx<'_, '_> {
             }
             w -= 1;
             let lower = words.lower(w);
-            if NEGATIONS.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t") {
+            if self.lex.negations.contains(lower)
+                || lower.ends_with("n't")
+                || lower.ends_with("n’t")
+            {
                 return true;
             }
-            if !BETWEEN_SPEAKER_AND_CUE.contains(&lower)
+            if !self.lex.between_speaker_and_cue.contains(lower)
                 && !matches!(
                     lower,
                     "did" | "does" | "do" | "could" | "would" | "will" | "can" | "should" | "might"
@@ -289,7 +230,7 @@ impl Ctx<'_, '_> {
         let sentence = words.sentence(cue);
         let mut k = cue.checked_sub(1)?;
         while k > floor
-            && (BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k)) || self.adverb(k))
+            && (self.lex.between_speaker_and_cue.contains(words.lower(k)) || self.adverb(k))
             && !self.is_pronoun_like(k)
         {
             k -= 1;
@@ -302,7 +243,7 @@ impl Ctx<'_, '_> {
         {
             k -= 3;
             while k > floor
-                && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k))
+                && self.lex.between_speaker_and_cue.contains(words.lower(k))
                 && !self.is_pronoun_like(k)
             {
                 k -= 1;
@@ -316,7 +257,7 @@ impl Ctx<'_, '_> {
         {
             k -= 3;
             while k > floor
-                && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k))
+                && self.lex.between_speaker_and_cue.contains(words.lower(k))
                 && !self.is_pronoun_like(k)
             {
                 k -= 1;
@@ -486,7 +427,7 @@ impl Ctx<'_, '_> {
                     | "from"
                     | "outside"
                     | "inside"
-            ) || TIME_WORDS.contains(&lower)
+            ) || self.lex.time_words.contains(lower)
                 || (lower.ends_with("ing") && words.is_capitalised(start) && comma > start + 1)
                 || matches!(last, "later" | "ago" | "earlier");
             if circumstance && comma > start {
@@ -505,7 +446,7 @@ impl Ctx<'_, '_> {
             && lower.ends_with("ly")
             && !words.is_capitalised(w)
             && words.kind(w) == TokenKind::Word
-            && (w == 0 || !super::mentions::is_determiner(words.lower(w - 1)))
+            && (w == 0 || !self.lex.is_determiner(words.lower(w - 1)))
     }
 
     fn is_pronoun_like(&self, w: usize) -> bool {
@@ -920,7 +861,7 @@ fn speaker_then_cue(ctx: &Ctx, mention: Mention, para: usize) -> Option<Hit> {
             k = j + 1;
         }
     }
-    while k < words.len() && BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(k)) {
+    while k < words.len() && ctx.lex.between_speaker_and_cue.contains(words.lower(k)) {
         k += 1;
     }
     if k < words.len() && words.paragraph(k) == para && ctx.cue(k).is_some() && !ctx.negated(k) {
@@ -1224,7 +1165,7 @@ fn cue_earlier_in_sentence(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, don
             (quote.span, "speaker-cue-quote")
         } else {
             let mut start = c + 1;
-            if words.is(start, "that") && start + 1 < first {
+            if ctx.lex.complementisers.contains(words.lower(start)) && start + 1 < first {
                 start += 1;
             }
             let last = ctx.sentence_last(first);
@@ -1261,7 +1202,9 @@ fn subject_phrase(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     let words = ctx.words;
     let start = ctx.subject_start(floor, c)?;
     let mut end = c.checked_sub(1)?;
-    while end > start && (BETWEEN_SPEAKER_AND_CUE.contains(&words.lower(end)) || ctx.adverb(end)) {
+    while end > start
+        && (ctx.lex.between_speaker_and_cue.contains(words.lower(end)) || ctx.adverb(end))
+    {
         end -= 1;
     }
     if let Some(comma) = (start..=end).find(|&k| words.text(k) == ",") {
@@ -1288,7 +1231,7 @@ fn subject_phrase(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     // A determiner inside the phrase follows a preposition ("a source close to the talks");
     // after anything else it opens an object ("the fans waved a banner").
     let object = (start + 1..=end).any(|k| {
-        super::mentions::is_determiner(words.lower(k))
+        ctx.lex.is_determiner(words.lower(k))
             && !matches!(
                 words.lower(k - 1),
                 "of" | "for" | "at" | "with" | "from" | "in" | "to" | "on" | "by"
@@ -1381,7 +1324,9 @@ fn clause_from(ctx: &Ctx, from: usize, to_max: usize) -> Option<Span> {
     while k <= to_max && k < words.len() && words.sentence(k) == sentence {
         let text = words.text(k);
         if text == ";"
-            || (text == "," && k + 1 < words.len() && CONTENT_STOPS.contains(&words.lower(k + 1)))
+            || (text == ","
+                && k + 1 < words.len()
+                && ctx.lex.content_stops.contains(words.lower(k + 1)))
         {
             break;
         }
@@ -1438,7 +1383,10 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     if cue.object && k <= last {
         if let Some(object) = ctx.lex.mention_starting_at(words, k, last) {
             k = object.last + 1;
-        } else if k <= last && words.kind(k) == TokenKind::Word && !words.is(k, "that") {
+        } else if k <= last
+            && words.kind(k) == TokenKind::Word
+            && !ctx.lex.complementisers.contains(words.lower(k))
+        {
             k += 1;
         }
     }
@@ -1448,18 +1396,18 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     // A bare clause starts with a subject: a pronoun, a determiner, a name or a number.
     // Time words ("said Tuesday that", "said this week that") are not subjects.
     let lower = words.lower(k);
-    let time = TIME_WORDS.contains(&lower)
+    let time = ctx.lex.time_words.contains(lower)
         || (matches!(lower, "this" | "last" | "next")
             && k < last
-            && TIME_WORDS.contains(&words.lower(k + 1)));
+            && ctx.lex.time_words.contains(words.lower(k + 1)));
     // "said demand for steel had fallen", "said prices would stay low": a bare noun opens
     // the clause when an auxiliary follows within a few words.
     let noun_subject = words.kind(k) == TokenKind::Word
         && !ctx.lex.function_words.contains(lower)
-        && (k + 1..=(k + 4).min(last)).any(|j| AUXILIARIES.contains(&words.lower(j)));
+        && (k + 1..=(k + 4).min(last)).any(|j| ctx.lex.auxiliaries.contains(words.lower(j)));
     let starts_clause = !time
         && (ctx.lex.pronouns.contains_key(lower)
-            || CLAUSE_OPENERS.contains(&lower)
+            || ctx.lex.clause_openers.contains(lower)
             || words.is_capitalised(k)
             || words.kind(k) == TokenKind::Number
             || noun_subject);
@@ -1472,7 +1420,7 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     }
     // "said in a statement that", "told reporters on Tuesday that"
     for j in k..(k + 7).min(last + 1) {
-        if words.is(j, "that") {
+        if ctx.lex.complementisers.contains(words.lower(j)) {
             let content = clause_from(ctx, j + 1, last)?;
             return Some((Some(mention), (c, c), content, "speaker-cue-that"));
         }
@@ -1482,56 +1430,6 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     }
     None
 }
-
-/// Auxiliaries and copulas that mark the verb of a clause opened by a bare noun.
-const AUXILIARIES: &[&str] = &[
-    "would", "will", "had", "has", "have", "is", "are", "was", "were", "could", "should", "may",
-    "might", "can", "must",
-];
-
-/// Words that open a clause after a cue: "said the plan failed", "said we must".
-const CLAUSE_OPENERS: &[&str] = &[
-    "i", "we", "you", "the", "a", "an", "this", "these", "those", "there", "it", "its", "his",
-    "her", "their", "our", "some", "no", "all", "many", "most", "he", "she", "they", "both", "if",
-];
-
-/// Days, months and other time words that follow a cue without being its content.
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "weekend",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-];
 
 /// `…, Garman said.` and `…, said Garman.`: the cue and speaker close the sentence.
 fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Reported> {
@@ -1622,16 +1520,14 @@ fn clause_span_of(ctx: &Ctx, mut from: usize, mut to: usize, min_words: usize) -
 /// `According to Garman, …` and `…, according to Garman.`
 fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
     let words = ctx.words;
-    if !words.is(w, "according") || w + 1 >= words.len() || !words.is(w + 1, "to") {
-        return None;
-    }
+    let len = ctx.lex.according_at(words, w)?;
     let first = ctx.sentence_first(w);
     let last = ctx.sentence_last(w);
-    let mention = ctx.lex.mention_starting_at(words, w + 2, last)?;
+    let mention = ctx.lex.mention_starting_at(words, w + len, last)?;
     if !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
         return None;
     }
-    let cue = (w, w + 1);
+    let cue = (w, w + len - 1);
     // Openers like "But" may precede it.
     let leading = (first..w).all(|k| ctx.lex.function_words.contains(words.lower(k)));
     if leading {
@@ -1656,7 +1552,9 @@ fn stance_is_that(ctx: &Ctx, w: usize) -> Option<Reported> {
         return None;
     }
     let verb = w + 1;
-    if !matches!(words.lower(verb), "is" | "was" | "remains") || !words.is(verb + 1, "that") {
+    if !matches!(words.lower(verb), "is" | "was" | "remains")
+        || !ctx.lex.complementisers.contains(words.lower(verb + 1))
+    {
         return None;
     }
     let owner = w - 1;

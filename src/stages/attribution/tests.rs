@@ -6,7 +6,11 @@ use crate::pipeline::Pipeline;
 /// (content, speaker, canonical, cue, rule) of every attributed claim found in `text`
 /// (assertions are the assertions stage's to test).
 fn claims(text: &str) -> Vec<(String, String, String, String, String)> {
-    let pipeline = Pipeline::default_pipeline().unwrap();
+    claims_with(&Pipeline::default_pipeline().unwrap(), text)
+}
+
+/// The same, with the given pipeline.
+fn claims_with(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String, String, String)> {
     let doc = pipeline.run(Article {
         id: "t".into(),
         source: "t".into(),
@@ -319,4 +323,41 @@ fn patterns() {
             .collect();
         assert_eq!(got, want, "{}", case.text);
     }
+}
+
+/// A pipeline that leaves out the grammar lists gets the English ones built in: the same
+/// claims as `news-en`, which names them.
+#[test]
+fn grammar_lists_default_to_english() {
+    let (_, source) = crate::lexicon::Resources::Embedded
+        .read("news-en.toml")
+        .unwrap();
+    let grammar = [
+        "determiners",
+        "subject_pronouns",
+        "according",
+        "complementisers",
+        "prepositions",
+        "clause_openers",
+        "auxiliaries",
+        "between_speaker_and_cue",
+        "negations",
+        "time_words",
+        "content_stops",
+        "gendered_titles",
+    ];
+    let stripped: String = source
+        .lines()
+        .filter(|line| !grammar.iter().any(|g| line.starts_with(&format!("{g} ="))))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert!(source.lines().count() - stripped.lines().count() >= grammar.len());
+    let bare =
+        Pipeline::from_toml("bare.toml", &stripped, crate::lexicon::Resources::Embedded).unwrap();
+    let text = "Mr. Okafor did not say the bridge would close. According to the ministry, \
+                exports fell by a third. Ms. Lind spoke. She said that the harbour has lost \
+                half its trade, adding that ships wait. “Prices rose,” Ana Lind said.";
+    let got = claims_with(&bare, text);
+    assert!(got.len() >= 3, "{got:?}");
+    assert_eq!(got, claims(text));
 }
