@@ -200,7 +200,8 @@ impl Stage for Tokenize {
         let text = article.text.as_str();
         tokens.reserve(text.len() / 3);
         norms.reserve(text.len());
-        for (start, piece) in text.split_word_bound_indices() {
+        word_bounds(text, |start, end| {
+            let piece = &text[start..end];
             let kind = classify(piece);
             let lower_start = norms.len();
             match kind {
@@ -212,11 +213,157 @@ impl Stage for Tokenize {
                 _ => norms.extend(piece.chars().flat_map(char::to_lowercase)),
             }
             tokens.push(Token {
-                span: crate::doc::Span::new(start, start + piece.len()),
+                span: crate::doc::Span::new(start, end),
                 kind,
                 lower: (lower_start as u32, norms.len() as u32),
             });
+        });
+    }
+}
+
+/// Calls `emit(start, end)` for every segment `split_word_bound_indices` gives on `text`, in
+/// order, with the same offsets.
+///
+/// Most news text is ASCII, and the general UAX #29 machinery (a table lookup per char and a
+/// state machine built for every script) cost more than the rest of the stage. So runs of ASCII
+/// go through [`ascii_word_bounds`], and only the stretches around non-ASCII text through
+/// unicode-segmentation. A stretch is cut at a [`restart`] point, where the rules leave no
+/// choice and look neither back nor forward past it, so both sides segment as the whole text
+/// would (the property tests compare the two on random and mixed text).
+fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut done = 0;
+    while done < bytes.len() {
+        let Some(wide) = first_non_ascii(&bytes[done..]).map(|k| done + k) else {
+            ascii_word_bounds(&bytes[done..], done, &mut emit);
+            return;
+        };
+        // Back to the last restart point before the non-ASCII char (there is none when the
+        // stretch from `done` holds none), forward to the first one after it.
+        let from = (done + 1..wide)
+            .rev()
+            .find(|&k| restart(bytes, k))
+            .unwrap_or(done);
+        let to = (wide + 1..bytes.len())
+            .find(|&k| restart(bytes, k))
+            .unwrap_or(bytes.len());
+        ascii_word_bounds(&bytes[done..from], done, &mut emit);
+        for (start, piece) in text[from..to].split_word_bound_indices() {
+            emit(from + start, from + start + piece.len());
         }
+        done = to;
+    }
+}
+
+/// Index of the first byte of `bytes` that is not ASCII, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut seen = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if word & HIGH != 0 {
+            break;
+        }
+        seen += 8;
+    }
+    bytes[seen..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| seen + k)
+}
+
+/// True when byte offset `k` (not 0) of `bytes` is a word bound whatever text surrounds it,
+/// and no rule deciding a bound on one side looks at text on the other side: a space or a line
+/// feed before it and a visible ASCII char at it. No rule joins a space to a visible char
+/// (only space to space), every rule breaks after a line feed, and the rules that look past
+/// their neighbours (letters or digits around `.`, `'`, `:` or `,`) never step over a space
+/// or a line break.
+fn restart(bytes: &[u8], k: usize) -> bool {
+    matches!(bytes[k - 1], b' ' | b'\n') && bytes.get(k).is_some_and(u8::is_ascii_graphic)
+}
+
+/// The UAX #29 word-break class of an ASCII byte (the classes ASCII text can have).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    Cr,
+    Lf,
+    Newline,
+    Space,
+    Letter,
+    Digit,
+    /// `_`: joins letters and digits on both sides.
+    Connector,
+    /// `:` (MidLetter): inside a word between letters.
+    MidLetter,
+    /// `,` `;` (MidNum): inside a number between digits.
+    MidNum,
+    /// `.` `'` (MidNumLet, Single_Quote): inside a word between letters or between digits.
+    MidNumLet,
+    Other,
+}
+
+fn word_class(b: u8) -> WordClass {
+    match b {
+        b'\r' => WordClass::Cr,
+        b'\n' => WordClass::Lf,
+        0x0B | 0x0C => WordClass::Newline,
+        b' ' => WordClass::Space,
+        b'a'..=b'z' | b'A'..=b'Z' => WordClass::Letter,
+        b'0'..=b'9' => WordClass::Digit,
+        b'_' => WordClass::Connector,
+        b':' => WordClass::MidLetter,
+        b',' | b';' => WordClass::MidNum,
+        b'.' | b'\'' => WordClass::MidNumLet,
+        _ => WordClass::Other,
+    }
+}
+
+/// The UAX #29 word bounds of ASCII `bytes`, emitted as offsets plus `base`. `bytes` must end at
+/// the end of the text or at a [`restart`] point, so that no rule needs to look past it.
+fn ascii_word_bounds(bytes: &[u8], base: usize, emit: &mut impl FnMut(usize, usize)) {
+    use WordClass::*;
+    let class_at = |k: usize| bytes.get(k).map_or(Other, |&b| word_class(b));
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let first = word_class(bytes[i]);
+        i += 1;
+        match first {
+            Cr if class_at(i) == Lf => i += 1,
+            Space => {
+                while class_at(i) == Space {
+                    i += 1;
+                }
+            }
+            Letter | Digit | Connector => {
+                let mut last = first;
+                loop {
+                    match class_at(i) {
+                        next @ (Letter | Digit | Connector) => {
+                            last = next;
+                            i += 1;
+                        }
+                        mid @ (MidLetter | MidNum | MidNumLet) => {
+                            let after = class_at(i + 1);
+                            let joins = match (last, mid) {
+                                (Letter, MidLetter | MidNumLet) => after == Letter,
+                                (Digit, MidNum | MidNumLet) => after == Digit,
+                                _ => false,
+                            };
+                            if !joins {
+                                break;
+                            }
+                            last = after;
+                            i += 2;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            _ => {}
+        }
+        emit(base + start, base + i);
     }
 }
 
@@ -269,6 +416,107 @@ mod tests {
         let doc = tokenize(text);
         let joined: String = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
         assert_eq!(joined, text);
+    }
+
+    type Bounds = Vec<(usize, usize)>;
+
+    /// The bounds as unicode-segmentation gives them, and as [`word_bounds`] does.
+    fn both_bounds(text: &str) -> (Bounds, Bounds) {
+        let want = text
+            .split_word_bound_indices()
+            .map(|(start, piece)| (start, start + piece.len()))
+            .collect();
+        let mut got = Vec::new();
+        word_bounds(text, |start, end| got.push((start, end)));
+        (want, got)
+    }
+
+    /// One char of every word-break class ASCII has, and the classes around them that could
+    /// change a bound next to ASCII: combining mark, zero-width joiner, soft hyphen (Format),
+    /// no-break and ideographic space, curly quotes, letters of other scripts, a
+    /// regional-indicator pair, an emoji, U+0085 and U+2028 line breaks, the fullwidth stop.
+    const MIXED: &[char] = &[
+        'a',
+        'Z',
+        '7',
+        '_',
+        ':',
+        ',',
+        ';',
+        '.',
+        '\'',
+        '"',
+        ' ',
+        '\t',
+        '\r',
+        '\n',
+        '\u{B}',
+        '!',
+        '-',
+        '$',
+        '\u{301}',
+        '\u{200D}',
+        '\u{AD}',
+        '\u{A0}',
+        '\u{3000}',
+        '\u{2019}',
+        '\u{201C}',
+        'é',
+        '\u{5D0}',
+        '\u{30A2}',
+        '\u{4E00}',
+        '\u{1F1E6}',
+        '\u{1F600}',
+        '\u{85}',
+        '\u{2028}',
+        '\u{FF0E}',
+        '\u{2027}',
+    ];
+
+    /// Every ASCII string of up to four chars from one char per class agrees.
+    #[test]
+    fn ascii_bounds_agree_exhaustively() {
+        let alphabet = b"a7_:,;.'\" \t\r\n\x0B!";
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |&b| format!("{t}{}", b as char)))
+                .collect();
+            for text in &longer {
+                let (want, got) = both_bounds(text);
+                assert_eq!(got, want, "{text:?}");
+            }
+            texts = longer;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Any text at all segments as unicode-segmentation does.
+        #[test]
+        fn bounds_agree_on_any_text(text in "(?s).{0,40}") {
+            let (want, got) = both_bounds(&text);
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        /// Mostly-ASCII text with the classes that touch ASCII bounds mixed in.
+        #[test]
+        fn bounds_agree_on_mixed_text(
+            picks in proptest::collection::vec(0..MIXED.len(), 0..60)
+        ) {
+            let text: String = picks.iter().map(|&k| MIXED[k]).collect();
+            let (want, got) = both_bounds(&text);
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+
+        /// Prose-like ASCII: words, numbers and punctuation between spaces.
+        #[test]
+        fn bounds_agree_on_ascii_prose(text in "([A-Za-z0-9_.,;:'\"!?()-]{1,8}[ \\n]{1,2}){0,12}") {
+            let (want, got) = both_bounds(&text);
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     /// The byte-wise ASCII path must agree with the char-wise one on every ASCII piece.
