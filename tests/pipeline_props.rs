@@ -32,7 +32,7 @@ fn news_like() -> impl Strategy<Value = String> {
         6 => prop::sample::select(vec![
             "\"", "“", "”", "‘", "’", "«", "»", "'", " ", " ", " ", "\n", "\n\n", "\r\n", "\r",
             ".", ",", ":", "?", "—", "(", ")", "[", "=", "+", "-", "@", "\t", "\0", "said",
-            "told", "according to", "says", "added", "she", "he", "They", "Mayor", "Dana Ruiz",
+            "told", "saying", "and", "according to", "says", "added", "she", "he", "They", "Mayor", "Dana Ruiz",
             "Ruiz", "the council", "Mr.", "$5 million", "20%", "on Monday", "may", "é", "ß",
             "İ", "\u{feff}", "\u{2028}", "\u{fffd}", "😀",
         ])
@@ -48,6 +48,14 @@ proptest! {
     #[test]
     fn news_like_text_keeps_offsets_exact(text in news_like()) {
         check(&text);
+    }
+
+    /// Text cut mid-sentence: a sentence that opens with a comma (`, and said …`) once made
+    /// the subject search step back before the first word.
+    #[test]
+    fn text_opening_with_a_comma_keeps_offsets_exact(text in news_like()) {
+        check(&format!(", {text}"));
+        check(&format!(", and said {text}"));
     }
 
     #[test]
@@ -68,6 +76,10 @@ fn regressions() {
         // Cells that start with formula characters, in claims and sentences alike.
         "=SUM(A1) is what she typed. “+1 for that,” said Bo. -5 degrees, he said.",
         "@everyone, the mayor said. \t“Tabbed,” said Li.\r“Carriage,” said Al.",
+        // A text opening with a comma before a second verb or a participle: the subject
+        // search read the word before the first (index -1).
+        ", Jones and said the plan will fail badly.",
+        ", paused, saying the plan will fail badly.",
     ];
     for text in cases {
         check(text);

@@ -406,7 +406,12 @@ impl Ctx<'_, '_> {
             start =
                 (start + 1..before).find(|&k| matches!(words.text(k), "—" | "–" | "-" | "--"))? + 1;
         }
-        let comma = (start..before.min(start + 10)).find(|&k| words.text(k) == ",");
+        // A sentence may open with a comma (text cut mid-sentence): it opens no phrase, and
+        // the comma that closes one is looked for after it.
+        while start < before && words.text(start) == "," {
+            start += 1;
+        }
+        let comma = (start + 1..before.min(start + 10)).find(|&k| words.text(k) == ",");
         if let Some(comma) = comma {
             let lower = words.lower(start);
             let last = words.lower(comma - 1);
