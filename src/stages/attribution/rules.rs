@@ -162,7 +162,7 @@ fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
     let person_noun =
         lex.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
     if !person_noun && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s')) {
-        return lex.cue_stems.get(&*words.stem(w)).copied();
+        return lex.cue_by_stem(words, w);
     }
     None
 }

@@ -361,3 +361,36 @@ fn grammar_lists_default_to_english() {
     assert!(got.len() >= 3, "{got:?}");
     assert_eq!(got, claims(text));
 }
+
+/// The stem fallback's per-thread memo belongs to one lexicon: a pipeline whose cue list
+/// lacks a verb does not inherit what another pipeline's list made of its forms.
+#[test]
+fn stem_memo_is_per_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipelines = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pipelines");
+    let (_, source) = crate::lexicon::Resources::Embedded
+        .read("news-en.toml")
+        .unwrap();
+    let with_cues = |name: &str, entries: &str| {
+        let path = dir.path().join(name);
+        let header = "# test cues\n# source: written for this test\n# license: MIT\n";
+        std::fs::write(&path, format!("{header}{entries}\n")).unwrap();
+        let toml = source.replace("lexicons/en/cues.txt", path.to_str().unwrap());
+        Pipeline::from_toml(
+            name,
+            &toml,
+            crate::lexicon::Resources::Dir(pipelines.clone()),
+        )
+        .unwrap()
+    };
+    // Only the base form is listed: "warned" is found through its stem.
+    let warn = with_cues("warn.txt", "warn +clause");
+    let say = with_cues("say.txt", "say says said saying +clause");
+    let text = "Ana Lind warned that the harbour would close.";
+    for _ in 0..2 {
+        let warned = claims_with(&warn, text);
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert_eq!(warned[0].3, "warned");
+        assert_eq!(claims_with(&say, text), vec![]);
+    }
+}
