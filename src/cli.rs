@@ -52,7 +52,8 @@ struct ExtractArgs {
     /// Tables to write, comma-separated: claims, articles, sentences.
     #[arg(long, default_value = "claims,articles", value_name = "LIST")]
     tables: String,
-    /// A pipeline file to use instead of the built-in news-en pipeline.
+    /// A pipeline file to use instead of the built-in news-en pipeline, or the name of
+    /// another built-in one (`news-de`).
     #[arg(long, value_name = "FILE")]
     pipeline: Option<PathBuf>,
     /// The JSONL field (or CSV column) holding the article id.
@@ -115,25 +116,27 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Eval(args) => crate::eval::main(args),
-        Command::Pipeline(PipelineCommand::Check { file }) => match Pipeline::from_file(&file) {
-            Ok(pipeline) => {
-                println!(
-                    "{}: ok: pipeline `{}` with stages {}; {} word lists",
-                    file.display(),
-                    pipeline.header().name,
-                    pipeline.stage_names().join(", "),
-                    pipeline.word_lists().len()
-                );
-                EXIT_OK
+        Command::Pipeline(PipelineCommand::Check { file }) => {
+            match Pipeline::from_file_or_built_in(&file) {
+                Ok(pipeline) => {
+                    println!(
+                        "{}: ok: pipeline `{}` with stages {}; {} word lists",
+                        file.display(),
+                        pipeline.header().name,
+                        pipeline.stage_names().join(", "),
+                        pipeline.word_lists().len()
+                    );
+                    EXIT_OK
+                }
+                Err(e) => {
+                    eprintln!("claimsift: {e}");
+                    EXIT_UNUSABLE
+                }
             }
-            Err(e) => {
-                eprintln!("claimsift: {e}");
-                EXIT_UNUSABLE
-            }
-        },
+        }
         Command::Pipeline(PipelineCommand::Show { file }) => {
             let loaded = match &file {
-                Some(path) => Pipeline::from_file(path),
+                Some(path) => Pipeline::from_file_or_built_in(path),
                 None => Pipeline::default_pipeline(),
             };
             match loaded {
@@ -152,7 +155,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
 
 fn extract(args: ExtractArgs) -> i32 {
     let pipeline = match &args.pipeline {
-        Some(path) => Pipeline::from_file(path),
+        Some(path) => Pipeline::from_file_or_built_in(path),
         None => Pipeline::default_pipeline(),
     };
     let pipeline = match pipeline {

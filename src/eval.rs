@@ -304,7 +304,7 @@ pub fn run_eval(args: &EvalArgs) -> Result<EvalReport, EvalError> {
                 ));
             }
             let pipeline = match &args.pipeline {
-                Some(path) => Pipeline::from_file(path),
+                Some(path) => Pipeline::from_file_or_built_in(path),
                 None => Pipeline::default_pipeline(),
             }
             .map_err(|e| EvalError::new("", e.to_string()))?;

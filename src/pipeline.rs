@@ -30,6 +30,10 @@ use std::path::Path;
 /// The name of the pipeline file embedded in the binary and used when none is given.
 pub const DEFAULT_PIPELINE: &str = "news-en.toml";
 
+/// The pipelines built into the binary with their word lists, by name: `--pipeline news-de`
+/// runs from any folder.
+pub const BUILT_IN: &[&str] = &["news-en", "news-de"];
+
 /// The `[pipeline]` table of a pipeline file.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -97,6 +101,22 @@ impl Pipeline {
     pub fn default_pipeline() -> Result<Pipeline, ConfigError> {
         let (name, text) = Resources::Embedded.read(DEFAULT_PIPELINE)?;
         Pipeline::from_toml(&name, &text, Resources::Embedded)
+    }
+
+    /// A pipeline built into the binary, by its name in [`BUILT_IN`].
+    pub fn built_in(name: &str) -> Result<Pipeline, ConfigError> {
+        let (path, text) = Resources::Embedded.read(&format!("{name}.toml"))?;
+        Pipeline::from_toml(&path, &text, Resources::Embedded)
+    }
+
+    /// The pipeline file at `path`, or, when there is no such file and `path` is the name
+    /// of a built-in pipeline (`news-de` or `news-de.toml`), that one.
+    pub fn from_file_or_built_in(path: &Path) -> Result<Pipeline, ConfigError> {
+        let name = path.to_str().map(|p| p.trim_end_matches(".toml"));
+        match name {
+            Some(name) if !path.exists() && BUILT_IN.contains(&name) => Pipeline::built_in(name),
+            _ => Pipeline::from_file(path),
+        }
     }
 
     /// Loads the pipeline file at `path`; its word lists are read relative to it.

@@ -1,5 +1,5 @@
-//! Every pipeline shipped in `pipelines/` loads and validates with its word lists, and the
-//! embedded default is the same file as `pipelines/news-en.toml`.
+//! Every pipeline shipped in `pipelines/` loads and validates with its word lists (also
+//! through `claimsift pipeline check`), and the embedded pipelines are the shipped files.
 
 use claimsift::Pipeline;
 use std::path::Path;
@@ -16,7 +16,44 @@ fn shipped_pipelines_validate() {
         }
     }
     names.sort();
-    assert_eq!(names, ["news-en", "quotes-only", "sentences"]);
+    assert_eq!(names, ["news-de", "news-en", "quotes-only", "sentences"]);
+}
+
+#[test]
+fn pipeline_check_passes_every_shipped_pipeline() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("pipelines");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimsift"))
+            .args(["pipeline", "check"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{}: {stdout}", path.display());
+        assert!(stdout.contains(": ok: pipeline"), "{stdout}");
+        checked += 1;
+    }
+    assert_eq!(checked, 4);
+}
+
+/// `--pipeline news-de` needs no file: the German pipeline and its lists are built in.
+#[test]
+fn built_in_pipelines_are_the_shipped_files() {
+    for name in claimsift::pipeline::BUILT_IN {
+        let on_disk = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("pipelines/{name}.toml")),
+        )
+        .unwrap();
+        let built_in = Pipeline::built_in(name).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(built_in.source(), on_disk, "{name}");
+        let by_name = Pipeline::from_file_or_built_in(Path::new(name)).unwrap();
+        assert_eq!(by_name.header().name, *name);
+    }
 }
 
 #[test]

@@ -138,14 +138,21 @@ impl Quotes {
         }
     }
 
-    fn single_role(para: &str, i: usize, c: char) -> Role {
+    /// How the single mark `c` at byte `i` of `para` can act; `low` when the double quote
+    /// around it opened with `„`, so its nested quotes are German `‚…‘` (and `‘` closes,
+    /// even right before the closing `“`).
+    fn single_role(para: &str, i: usize, c: char, low: bool) -> Role {
         let before = para[..i].chars().next_back();
         let after = para[i + c.len_utf8()..].chars().next();
         let opens = before.is_none_or(|b| b.is_whitespace() || "\"“„«([—–".contains(b))
             && after.is_some_and(|a| a.is_alphanumeric() || a == '.' || a == '…');
         let closes = before.is_some_and(|b| !b.is_whitespace())
-            && after.is_none_or(|a| a.is_whitespace() || "\"”»,.;:!?)]—–".contains(a));
+            && after.is_none_or(|a| {
+                a.is_whitespace() || "\"”»,.;:!?)]—–".contains(a) || (low && a == '“')
+            });
         match (c, opens, closes) {
+            ('‚', true, _) => Role::Open,
+            ('‘', _, true) if low => Role::Close,
             ('‘' | '\'', true, _) => Role::Open,
             ('’' | '\'', _, true) => Role::Close,
             _ => Role::None,
@@ -202,7 +209,7 @@ impl Quotes {
                     if open.is_none() {
                         continue;
                     }
-                    match (Quotes::single_role(para, i, c), single_open) {
+                    match (Quotes::single_role(para, i, c, low_opener), single_open) {
                         (Role::Close, Some(_)) => {
                             nested = true;
                             single_open = None;
@@ -414,6 +421,43 @@ mod tests {
             stage.find(text, &paragraphs(text), &mut out);
             assert_eq!(out[0].span.of(text), want, "{text:?}");
             assert!(!out[0].closed);
+        }
+    }
+
+    /// German nests `‚…‘` inside `„…“`: the inner quote closes right before the outer one,
+    /// and a lone `‘` or `‚` inside is not a quote.
+    #[test]
+    fn german_nested_single_quotes() {
+        let config = QuotesConfig {
+            reversed_guillemets: true,
+            ..QuotesConfig::default()
+        };
+        let stage = Quotes::new(&config, &mut BuildContext::default()).unwrap();
+        let cases = [
+            (
+                "„Sie riefen: ‚Wir bleiben‘“, sagte er.",
+                "„Sie riefen: ‚Wir bleiben‘“",
+                true,
+            ),
+            ("„Das ‚Ja‘ gilt“, sagte sie.", "„Das ‚Ja‘ gilt“", true),
+            (
+                "„Kein ‚Zitat hier“, sagte sie.",
+                "„Kein ‚Zitat hier“",
+                false,
+            ),
+            (
+                "»Sie sagten ›nein‹«, so Lang.",
+                "»Sie sagten ›nein‹«",
+                false,
+            ),
+            ("»Das gilt«, so Lang.", "»Das gilt«", false),
+        ];
+        for (text, want, nested) in cases {
+            let mut out = Vec::new();
+            stage.find(text, &paragraphs(text), &mut out);
+            assert_eq!(out.len(), 1, "{text:?}");
+            assert_eq!(out[0].span.of(text), want, "{text:?}");
+            assert_eq!(out[0].nested, nested, "{text:?}");
         }
     }
 

@@ -11,6 +11,7 @@
 use super::words::Words;
 use super::Lexicon;
 use crate::doc::{Span, TokenKind};
+use rustc_hash::FxHashSet as HashSet;
 
 /// What a mention refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,15 +60,31 @@ impl Lexicon {
         self.determiners.contains(lower)
     }
 
-    /// How many words the phrase like `according to` starting at `w` takes, if one does.
+    /// How many words the longest phrase like `according to` starting at `w` takes, if one
+    /// does (`nach Angaben von` over `nach Angaben`).
     pub(crate) fn according_at(&self, words: &Words, w: usize) -> Option<usize> {
         self.according
             .iter()
-            .find(|phrase| {
+            .filter(|phrase| {
                 w + phrase.len() <= words.len()
                     && phrase.iter().enumerate().all(|(k, p)| words.is(w + k, p))
             })
             .map(Vec::len)
+            .max()
+    }
+
+    /// True when `lower` is in `set`, or, where nouns are capitalised and compounded
+    /// (German), when one of its last parts of four letters or more is, after at least
+    /// three letters (`Bundesregierung` by `regierung`, `Betriebsratschef` by `chef`).
+    pub(crate) fn compound_in(&self, set: &HashSet<String>, lower: &str) -> bool {
+        set.contains(lower)
+            || (self.capitalised_nouns
+                && lower
+                    .char_indices()
+                    .skip(3)
+                    .map(|(k, _)| &lower[k..])
+                    .take_while(|tail| tail.chars().count() >= 4)
+                    .any(|tail| set.contains(tail)))
     }
 
     /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
@@ -86,7 +103,7 @@ impl Lexicon {
                 return 2;
             }
         }
-        usize::from(self.titles.contains(lower))
+        usize::from(self.compound_in(&self.titles, lower))
     }
 
     fn is_name_word(&self, words: &Words, w: usize) -> bool {
@@ -94,6 +111,16 @@ impl Lexicon {
             return false;
         }
         let lower = words.lower(w);
+        // Where every noun is capitalised, one after a determiner (`die Regierung`) or one
+        // the lists know as a role or body (`Sprecher`, `Bundesregierung`) is no name.
+        if self.capitalised_nouns
+            && ((w > 0 && self.is_determiner(words.lower(w - 1)))
+                || self.compound_in(&self.people, lower)
+                || self.compound_in(&self.organisations, lower)
+                || self.compound_in(&self.titles, lower))
+        {
+            return false;
+        }
         // A capitalised function word is a sentence opener, not a name, unless it is a title.
         !self.function_words.contains(lower)
             && !self.pronouns.contains_key(lower)
@@ -147,7 +174,7 @@ impl Lexicon {
             // Roles and lowercase modifiers before the name: "council member Priya Natarajan".
             let role = title == 0
                 && words.kind(w) == TokenKind::Word
-                && (self.people.contains(lower)
+                && (self.compound_in(&self.people, lower)
                     || (!words.is_capitalised(w) && !NAME_LINKS.contains(&lower)));
             if title > 0 {
                 name_first = w + title;
@@ -180,7 +207,8 @@ impl Lexicon {
             });
         }
         let name = Span::new(words.span(name_first).start, name_end);
-        let organisation = (name_first..=last).any(|k| self.organisations.contains(words.lower(k)))
+        let organisation = (name_first..=last)
+            .any(|k| self.compound_in(&self.organisations, words.lower(k)))
             || (name_first == last && is_acronym(words.text(last)));
         Some(Mention {
             span,
@@ -226,7 +254,7 @@ impl Lexicon {
             return self.name_mention(words, first, end);
         }
         let head = words.lower(end);
-        if self.people.contains(head) || self.organisations.contains(head) {
+        if self.compound_in(&self.people, head) || self.compound_in(&self.organisations, head) {
             let mut first = end;
             let mut steps = 0;
             while first > 0 && same(first - 1) && steps < 5 {
@@ -258,7 +286,7 @@ impl Lexicon {
                 }
             }
             let span = words.span(first).hull(words.span(end));
-            let kind = if self.organisations.contains(head) {
+            let kind = if self.compound_in(&self.organisations, head) {
                 MentionKind::Organisation
             } else {
                 MentionKind::Group
@@ -302,20 +330,22 @@ impl Lexicon {
             if title > 0 {
                 w += title;
                 last = Some(w - 1);
-            } else if let Some(role) = (last.is_some()
-                && words.kind(w) == TokenKind::Word
-                && !words.is_capitalised(w))
-            .then(|| {
-                (w..=w + 2)
-                    .take_while(|&k| {
-                        same(k)
-                            && words.kind(k) == TokenKind::Word
-                            && !words.is_capitalised(k)
-                            && !self.function_words.contains(words.lower(k))
+            } else if let Some(role) =
+                (last.is_some() && words.kind(w) == TokenKind::Word && !words.is_capitalised(w))
+                    .then(|| {
+                        (w..=w + 2)
+                            .take_while(|&k| {
+                                same(k)
+                                    && words.kind(k) == TokenKind::Word
+                                    && !words.is_capitalised(k)
+                                    && !self.function_words.contains(words.lower(k))
+                            })
+                            .find(|&k| {
+                                self.title_at(words, k) > 0
+                                    || self.compound_in(&self.people, words.lower(k))
+                            })
                     })
-                    .find(|&k| self.title_at(words, k) > 0 || self.people.contains(words.lower(k)))
-            })
-            .flatten()
+                    .flatten()
             {
                 // lowercase words before a role: "Ruiz campaign manager Tomas Kell"
                 w = role + self.title_at(words, role).max(1);
@@ -339,7 +369,7 @@ impl Lexicon {
             {
                 // a compound modifier: "Florida-based strategist"
                 w += 2;
-            } else if self.people.contains(lower)
+            } else if self.compound_in(&self.people, lower)
                 && same(w + 1)
                 && (self.is_name_word(words, w + 1) || self.title_at(words, w + 1) > 0)
             {
@@ -356,7 +386,8 @@ impl Lexicon {
             {
                 w += 1;
             } else if !saw_name
-                && (self.people.contains(lower) || self.organisations.contains(lower))
+                && (self.compound_in(&self.people, lower)
+                    || self.compound_in(&self.organisations, lower))
             {
                 last = Some(w);
                 w += 1;
@@ -388,8 +419,8 @@ impl Lexicon {
             return Some(mention);
         }
         let head = words.lower(last);
-        if !(self.people.contains(head)
-            || self.organisations.contains(head)
+        if !(self.compound_in(&self.people, head)
+            || self.compound_in(&self.organisations, head)
             || self.titles.contains(head))
         {
             return None;
@@ -398,7 +429,7 @@ impl Lexicon {
         Some(Mention {
             span,
             name: span,
-            kind: if self.organisations.contains(head) {
+            kind: if self.compound_in(&self.organisations, head) {
                 MentionKind::Organisation
             } else {
                 MentionKind::Group

@@ -131,6 +131,29 @@ pub struct AttributionConfig {
     /// Titles that tell a gender (`mr male`).
     #[serde(default)]
     pub gendered_titles: Option<String>,
+    /// Separable-verb particles that close a clause after its cue and speaker (German
+    /// `fügte sie hinzu`). None by default.
+    #[serde(default)]
+    pub particles: Option<String>,
+    /// The finite verb comes second and the subject may follow it (German `Am Montag sagte
+    /// Merkel, …`, `Laut Merkel ist …`), and a negation follows the cue (`sagte nicht`).
+    #[serde(default)]
+    pub verb_second: bool,
+    /// Reported speech is set off by a comma after the cue (German `sagte, dass …`).
+    #[serde(default)]
+    pub comma_before_clause: bool,
+    /// Every noun is capitalised (German): a capitalised word after a determiner is a noun,
+    /// not a name, and a compound noun is known by its last part (`Bundesregierung`).
+    #[serde(default)]
+    pub capitalised_nouns: bool,
+    /// Cue forms missing from the list are found by their English Snowball stem (`-ed`,
+    /// `-ing`, `-s` forms). On by default; a language whose list holds every form turns it off.
+    #[serde(default = "default_true")]
+    pub stem_fallback: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_unattributed_words() -> usize {
@@ -152,6 +175,8 @@ pub(crate) struct Cue {
     pub naming: bool,
     /// Reports an intention with `to` ("vowed to fight on").
     pub to: bool,
+    /// Attributes only what stands before it (German `»…«, so Merkel`): never opens content.
+    pub after: bool,
 }
 
 /// The word lists the stage reads, in the shapes its rules use.
@@ -183,6 +208,11 @@ pub(crate) struct Lexicon {
     pub time_words: HashSet<String>,
     pub content_stops: HashSet<String>,
     pub gendered_titles: HashMap<String, PronounClass>,
+    pub particles: HashSet<String>,
+    pub verb_second: bool,
+    pub comma_before_clause: bool,
+    pub capitalised_nouns: bool,
+    pub stem_fallback: bool,
 }
 
 fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
@@ -287,6 +317,7 @@ impl Lexicon {
                 object: false,
                 naming: false,
                 to: false,
+                after: false,
             };
             let mut forms = Vec::new();
             for part in entry.text.split_whitespace() {
@@ -295,11 +326,12 @@ impl Lexicon {
                     "+object" => cue.object = true,
                     "+naming" => cue.naming = true,
                     "+to" => cue.to = true,
+                    "+after" => cue.after = true,
                     flag if flag.starts_with('+') => {
                         return Err(cue_list.error_at(
                             entry.line,
                             format!(
-                                "unknown flag `{flag}`, expected +clause, +object, +naming or +to"
+                                "unknown flag `{flag}`, expected +clause, +object, +naming, +to or +after"
                             ),
                         ))
                     }
@@ -350,6 +382,14 @@ impl Lexicon {
                 &config.gendered_titles,
                 "gendered-titles",
             )?)?,
+            particles: match &config.particles {
+                Some(path) => lowercase_words(&context.word_list(path)?)?,
+                None => HashSet::default(),
+            },
+            verb_second: config.verb_second,
+            comma_before_clause: config.comma_before_clause,
+            capitalised_nouns: config.capitalised_nouns,
+            stem_fallback: config.stem_fallback,
         })
     }
 }

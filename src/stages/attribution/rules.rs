@@ -161,7 +161,10 @@ fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
     // ("reporters", "commentators") share a verb's stem without being cues.
     let person_noun =
         lex.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
-    if !person_noun && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s')) {
+    if lex.stem_fallback
+        && !person_noun
+        && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
+    {
         return lex.cue_by_stem(words, w);
     }
     None
@@ -171,6 +174,13 @@ impl Ctx<'_, '_> {
     /// True when the cue is negated (`did not say`) or not a report at all: a modal or `to`
     /// before a base form (`will add`, `wants to say`) speaks of what has not been said.
     fn negated(&self, cue: usize) -> bool {
+        // "sagte nicht": where the verb comes second, the negation follows it.
+        if self.lex.verb_second
+            && cue + 1 < self.words.len()
+            && self.lex.negations.contains(self.words.lower(cue + 1))
+        {
+            return true;
+        }
         if cue > 0 && self.words.sentence(cue - 1) == self.words.sentence(cue) {
             let before = self.words.lower(cue - 1);
             if matches!(
@@ -356,6 +366,33 @@ impl Ctx<'_, '_> {
             return Some(group_mention(words, first, k));
         }
         None
+    }
+
+    /// Where the verb comes second (`verb_second`), the subject right after the cue at `c`
+    /// (`Am Montag sagte Merkel, …`, `teilte das Ministerium mit, dass …`): a name, pronoun
+    /// or speaker noun phrase closed by a comma, a particle or the clause end.
+    fn speaker_after(&self, c: usize, last: usize) -> Option<Mention> {
+        let words = self.words;
+        if !self.lex.verb_second || c >= last {
+            return None;
+        }
+        let mention = self.lex.mention_starting_at(words, c + 1, last)?;
+        let next = self.past_particle(mention.last + 1);
+        let closed = next > last
+            || matches!(words.text(next), "," | ":" | "." | "!" | "?")
+            || self.lex.negations.contains(words.lower(next))
+            || self.lex.complementisers.contains(words.lower(next));
+        let speaks = !matches!(mention.kind, MentionKind::FirstPerson);
+        (closed && speaks && self.acceptable(&mention)).then_some(mention)
+    }
+
+    /// Word `w`, or the word after it when `w` is a separable-verb particle (`hinzu`).
+    fn past_particle(&self, w: usize) -> usize {
+        if w < self.words.len() && self.lex.particles.contains(self.words.lower(w)) {
+            w + 1
+        } else {
+            w
+        }
     }
 
     /// The subject opening the sentence that starts at `first`, when it is a name or a
@@ -566,7 +603,10 @@ fn headings(lex: &Lexicon, words: &Words, doc: &Doc, max_words: usize) -> Vec<bo
             let last = body.chars().next_back().unwrap_or('.');
             // A line that opens with a quotation is a quote, not a heading.
             let quoted = body.starts_with(['"', '“', '«', '„']) && quote_closed_in(doc, span);
+            // A closing mark that reads as an opening one elsewhere (German „…“) ends a
+            // paragraph too when it closes a quote there.
             let terminal = quoted
+                || quote_closes_at(doc, span.end)
                 || matches!(
                     last,
                     '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':' | ')' | '»' | ';' | ','
@@ -574,6 +614,14 @@ fn headings(lex: &Lexicon, words: &Words, doc: &Doc, max_words: usize) -> Vec<bo
             (!terminal && counts[p] <= max_words) || (byline[p] && counts[p] <= 8 && !terminal)
         })
         .collect()
+}
+
+/// True when a closed quote ends at byte `end`.
+fn quote_closes_at(doc: &Doc, end: usize) -> bool {
+    let k = doc.quotes.partition_point(|q| q.span.end < end);
+    doc.quotes
+        .get(k)
+        .is_some_and(|q| q.closed && q.span.end == end)
 }
 
 /// True when a closed quote lies in the paragraph.
@@ -788,6 +836,7 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
                 || words.paragraph(mention.last + 1) != para
                 || words.kind(mention.last + 1) == TokenKind::Punct
                 || words.quote(mention.last + 1).is_some()
+                || ctx.lex.particles.contains(words.lower(mention.last + 1))
                 || matches!(
                     words.lower(mention.last + 1),
                     "in" | "on"
@@ -969,36 +1018,41 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         {
             break;
         }
-        if ctx.cue(c).is_none() || ctx.negated(c) {
+        if ctx.cue(c).is_none_or(|cue| cue.after) || ctx.negated(c) {
             continue;
         }
+        let inverted = ctx
+            .speaker_after(c, k)
+            .filter(|m| ctx.past_particle(m.last + 1) > k);
         // Between the cue and the quote: nothing that reads as the start of content.
-        if (c + 1..=k).any(|w| {
-            ctx.lex.function_words.contains(words.lower(w))
-                && !matches!(
-                    words.lower(w),
-                    "in" | "on"
-                        | "at"
-                        | "to"
-                        | "a"
-                        | "the"
-                        | "an"
-                        | "with"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "this"
-                        | "last"
-                        | "for"
-                        | "by"
-                )
-        }) {
+        if inverted.is_none()
+            && (c + 1..=k).any(|w| {
+                ctx.lex.function_words.contains(words.lower(w))
+                    && !matches!(
+                        words.lower(w),
+                        "in" | "on"
+                            | "at"
+                            | "to"
+                            | "a"
+                            | "the"
+                            | "an"
+                            | "with"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "this"
+                            | "last"
+                            | "for"
+                            | "by"
+                    )
+            })
+        {
             break;
         }
         if c < k && !colon && words.text(k + 1) != "," {
             break;
         }
-        let mention = match ctx.speaker_before(c, floor, true) {
+        let mention = match inverted.or_else(|| ctx.speaker_before(c, floor, true)) {
             Some(m) => Some(m),
             None if (floor..c).any(|w| {
                 words.kind(w) == TokenKind::Word && !ctx.lex.function_words.contains(words.lower(w))
@@ -1145,7 +1199,7 @@ fn cue_earlier_in_sentence(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, don
             .rev()
             .take(CUE_REACH)
             .take_while(|&k| words.quote(k).is_none())
-            .find(|&k| ctx.cue(k).is_some())
+            .find(|&k| ctx.cue(k).is_some_and(|cue| !cue.after))
         else {
             continue;
         };
@@ -1297,6 +1351,13 @@ fn reported_speech(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
                     _ => vec![content],
                 }
             }
+            ("according-to-aside", Some(m)) => match (cue.0.checked_sub(1), m.last + 1) {
+                (Some(h), t) if t < words.len() => vec![
+                    Span::new(content.start, words.span(h).end),
+                    Span::new(words.span(t).start, content.end),
+                ],
+                _ => vec![content],
+            },
             _ => vec![content],
         };
         found.push(Found {
@@ -1361,7 +1422,15 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     if let Some(hit) = content_before(ctx, c, first, last) {
         return Some(hit);
     }
-    let mention = ctx.speaker_before(c, first, false)?;
+    if cue.after {
+        return None;
+    }
+    // "Am Montag sagte Merkel, …": where the verb comes second, the subject may follow it.
+    let inverted = ctx.speaker_after(c, last);
+    let mention = match inverted {
+        Some(m) => m,
+        None => ctx.speaker_before(c, first, false)?,
+    };
     if mention.kind == MentionKind::FirstPerson {
         return None;
     }
@@ -1384,7 +1453,10 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
         return Some((Some(mention), (c, c), content, "speaker-cue-to"));
     }
     // After the cue: an addressee, time or place words, then "that" or a bare clause.
-    let mut k = c + 1;
+    let mut k = ctx.past_particle(inverted.map_or(c + 1, |m| m.last + 1));
+    if inverted.is_some() && k <= last && ctx.lex.negations.contains(words.lower(k)) {
+        return None; // "sagte Merkel nicht, dass …"
+    }
     if cue.object && k <= last {
         if let Some(object) = ctx.lex.mention_starting_at(words, k, last) {
             k = object.last + 1;
@@ -1394,6 +1466,10 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
         {
             k += 1;
         }
+    }
+    // "sagte, dass …", "sagte, die Lage sei ernst": the comma sets the clause off.
+    if ctx.lex.comma_before_clause && k < last && words.text(k) == "," {
+        k += 1;
     }
     if k > last {
         return None;
@@ -1535,6 +1611,12 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
     let cue = (w, w + len - 1);
     // Openers like "But" may precede it.
     let leading = (first..w).all(|k| ctx.lex.function_words.contains(words.lower(k)));
+    let next = mention.last + 1;
+    // "Laut Merkel ist die Lage ernst": where the verb comes second it follows the speaker.
+    if leading && ctx.lex.verb_second && next <= last && words.text(next) != "," {
+        let content = clause_from(ctx, next, last)?;
+        return Some((Some(mention), cue, content, "according-to-first"));
+    }
     if leading {
         let mut k = mention.last + 1;
         while k <= last && words.text(k) != "," {
@@ -1546,6 +1628,13 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
     if w > first && words.text(w - 1) == "," && trailer_only(ctx, mention.last + 1, last) {
         let content = clause_span(ctx, first, w - 2)?;
         return Some((Some(mention), cue, content, "according-to-last"));
+    }
+    // "Die Lage ist laut Merkel ernst": the phrase set inside the sentence, which runs on
+    // around it (one claim in two pieces).
+    if ctx.lex.verb_second && w > first && next < last {
+        let head = clause_span_of(ctx, first, w - 1, 1)?;
+        let tail = clause_span_of(ctx, next, last, 1)?;
+        return Some((Some(mention), cue, head.hull(tail), "according-to-aside"));
     }
     None
 }

@@ -394,3 +394,166 @@ fn stem_memo_is_per_lexicon() {
         assert_eq!(claims_with(&say, text), vec![]);
     }
 }
+
+/// German word order, cues and quotation marks with `news-de`: sentences written for the
+/// test, one pattern each.
+#[test]
+fn german_patterns() {
+    let pipeline = Pipeline::built_in("news-de").unwrap();
+    type Want<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str);
+    let cases: &[(&str, &[Want<'static>])] = &[
+        (
+            "Die Ärztin Miriam Kohl leitet die Klinik. „Wir haben genug Betten“, sagte Kohl.",
+            &[(
+                "„Wir haben genug Betten“",
+                "Kohl",
+                "Miriam Kohl",
+                "sagte",
+                "quote-cue-speaker",
+            )],
+        ),
+        (
+            "Feuerwehrchef Stefan Brandt sagte: „Der Brand ist unter Kontrolle.“",
+            &[(
+                "„Der Brand ist unter Kontrolle.“",
+                "Feuerwehrchef Stefan Brandt",
+                "Stefan Brandt",
+                "sagte",
+                "speaker-cue-quote",
+            )],
+        ),
+        (
+            "»Die Straße bleibt bis Freitag gesperrt«, so Polizeisprecher Jonas Reiter.",
+            &[(
+                "»Die Straße bleibt bis Freitag gesperrt«",
+                "Polizeisprecher Jonas Reiter",
+                "Jonas Reiter",
+                "so",
+                "quote-cue-speaker",
+            )],
+        ),
+        (
+            "Nina Falk ist Ökonomin. „Die Preise steigen“, sagte sie, „und die Löhne nicht.“",
+            &[(
+                "„Die Preise steigen“ „und die Löhne nicht.“",
+                "sie",
+                "Nina Falk",
+                "sagte",
+                "quote-split",
+            )],
+        ),
+        (
+            "Bürgermeisterin Petra Lang sagte, dass die Brücke im Mai wieder öffnet.",
+            &[(
+                "die Brücke im Mai wieder öffnet",
+                "Bürgermeisterin Petra Lang",
+                "Petra Lang",
+                "sagte",
+                "speaker-cue-that",
+            )],
+        ),
+        (
+            "Laut Ministerin Eva Roth ist der Haushalt ausgeglichen.",
+            &[(
+                "ist der Haushalt ausgeglichen",
+                "Ministerin Eva Roth",
+                "Eva Roth",
+                "Laut",
+                "according-to-first",
+            )],
+        ),
+        (
+            "Nach Angaben der Polizei wurden drei Menschen leicht verletzt.",
+            &[(
+                "wurden drei Menschen leicht verletzt",
+                "der Polizei",
+                "",
+                "Nach Angaben",
+                "according-to-first",
+            )],
+        ),
+        (
+            "Der Haushalt ist laut Ministerin Eva Roth ausgeglichen.",
+            &[(
+                "Der Haushalt ist ausgeglichen",
+                "Ministerin Eva Roth",
+                "Eva Roth",
+                "laut",
+                "according-to-aside",
+            )],
+        ),
+        (
+            "Markus Feld leitet den Verein. Er sagte, die Saison sei schwierig gewesen.",
+            &[(
+                "die Saison sei schwierig gewesen",
+                "Er",
+                "Markus Feld",
+                "sagte",
+                "speaker-cue-clause",
+            )],
+        ),
+        (
+            "Sabine Ott führt die Firma. Frau Ott betonte, dass niemand entlassen werde.",
+            &[(
+                "niemand entlassen werde",
+                "Frau Ott",
+                "Sabine Ott",
+                "betonte",
+                "speaker-cue-that",
+            )],
+        ),
+        // A negated cue reports nothing.
+        ("Tobias Wendt sagte nicht, dass er zurücktreten werde.", &[]),
+        // The verb second, the subject after it.
+        (
+            "Am Montag erklärte der Trainer Lukas Berg, die Mannschaft sei bereit.",
+            &[(
+                "die Mannschaft sei bereit",
+                "der Trainer Lukas Berg",
+                "Lukas Berg",
+                "erklärte",
+                "speaker-cue-clause",
+            )],
+        ),
+        // A separable verb: the particle closes the clause after the speaker.
+        (
+            "Lukas Berg ist Trainer. „Wir sind sehr zufrieden“, fügte er hinzu.",
+            &[(
+                "„Wir sind sehr zufrieden“",
+                "er",
+                "Lukas Berg",
+                "fügte",
+                "quote-cue-speaker",
+            )],
+        ),
+        (
+            "Das Ministerium teilte mit, dass die Schulen am Montag öffnen.",
+            &[(
+                "die Schulen am Montag öffnen",
+                "Das Ministerium",
+                "",
+                "teilte",
+                "speaker-cue-that",
+            )],
+        ),
+        // A nested ‚…‘ stays inside its quote.
+        (
+            "„Die Kunden riefen: ‚Endlich wieder offen‘“, sagte Händler Jan Vogt.",
+            &[(
+                "„Die Kunden riefen: ‚Endlich wieder offen‘“",
+                "Händler Jan Vogt",
+                "Jan Vogt",
+                "sagte",
+                "quote-cue-speaker",
+            )],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = claims_with(&pipeline, text);
+        let got: Vec<Want> = got
+            .iter()
+            .map(|(a, b, c, d, e)| (a.as_str(), b.as_str(), c.as_str(), d.as_str(), e.as_str()))
+            .collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
