@@ -255,6 +255,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/en/gendered-titles.txt",
         include_str!("../pipelines/lexicons/en/gendered-titles.txt"),
     ),
+    (
+        "lexicons/en/after-speaker.txt",
+        include_str!("../pipelines/lexicons/en/after-speaker.txt"),
+    ),
     ("news-de.toml", include_str!("../pipelines/news-de.toml")),
     (
         "lexicons/de/abbreviations.txt",
@@ -303,6 +307,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "lexicons/de/gendered-titles.txt",
         include_str!("../pipelines/lexicons/de/gendered-titles.txt"),
+    ),
+    (
+        "lexicons/de/after-speaker.txt",
+        include_str!("../pipelines/lexicons/de/after-speaker.txt"),
     ),
     (
         "lexicons/de/given-names.txt",

@@ -1,5 +1,7 @@
-//! Runs the `claimsift` binary over `fixtures/articles/` and checks every article's claims
-//! against `fixtures/expected/<article>.claims.csv`.
+//! Runs the `claimsift` binary over each fixtures folder with its pipeline and checks every
+//! article's claims against the folder's `expected/<article>.claims.csv`:
+//! `fixtures/articles/` (English) with the default `news-en`, `fixtures/de/articles/` with
+//! `news-de`.
 //!
 //! When a change is meant to change the output, regenerate the expected files with
 //! `CLAIMSIFT_BLESS=1 cargo test --test fixtures` and review the diff before committing.
@@ -12,14 +14,30 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
-/// Runs the binary on the fixture articles; returns claims.csv's header and rows by article.
+/// Each fixtures folder (holding `articles/` and `expected/`) with the pipeline it runs
+/// (`None`: the default).
+const FOLDERS: &[(&str, Option<&str>)] = &[("", None), ("de", Some("news-de"))];
+
+/// Runs the binary on the English fixture articles; returns claims.csv's header and rows
+/// by article.
 fn run_fixtures(out: &Path) -> (String, BTreeMap<String, Vec<String>>) {
-    let status = Command::new(env!("CARGO_BIN_EXE_claimsift"))
-        .args(["extract", "--quiet", "--threads", "2", "--out"])
-        .arg(out)
-        .arg(fixtures().join("articles"))
-        .status()
-        .expect("the binary runs");
+    run_folder(out, &fixtures(), None)
+}
+
+/// Runs the binary on `folder/articles` with `pipeline`; returns claims.csv's header and
+/// rows by article.
+fn run_folder(
+    out: &Path,
+    folder: &Path,
+    pipeline: Option<&str>,
+) -> (String, BTreeMap<String, Vec<String>>) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_claimsift"));
+    command.args(["extract", "--quiet", "--threads", "2", "--out"]);
+    command.arg(out).arg(folder.join("articles"));
+    if let Some(pipeline) = pipeline {
+        command.args(["--pipeline", pipeline]);
+    }
+    let status = command.status().expect("the binary runs");
     assert_eq!(status.code(), Some(0), "every fixture article is processed");
     let text = std::fs::read_to_string(out.join("claims.csv")).unwrap();
     let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
@@ -48,11 +66,21 @@ fn run_fixtures(out: &Path) -> (String, BTreeMap<String, Vec<String>>) {
 
 #[test]
 fn every_fixture_matches_its_expected_claims() {
+    let mut failures = Vec::new();
+    for (folder, pipeline) in FOLDERS {
+        failures.extend(check_folder(&fixtures().join(folder), *pipeline));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The articles of `folder` whose claims differ from their expected file (or, with
+/// `CLAIMSIFT_BLESS`, none: the expected files are written).
+fn check_folder(folder: &Path, pipeline: Option<&str>) -> Vec<String> {
     let out = tempfile::tempdir().unwrap();
-    let (header, rows) = run_fixtures(out.path());
-    let expected_dir = fixtures().join("expected");
+    let (header, rows) = run_folder(out.path(), folder, pipeline);
+    let expected_dir = folder.join("expected");
     let bless = std::env::var_os("CLAIMSIFT_BLESS").is_some();
-    let mut articles: Vec<String> = std::fs::read_dir(fixtures().join("articles"))
+    let mut articles: Vec<String> = std::fs::read_dir(folder.join("articles"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
@@ -84,7 +112,18 @@ fn every_fixture_matches_its_expected_claims() {
         let id = name.trim_end_matches(".claims.csv");
         assert!(articles.iter().any(|a| a == id), "{name} has no article");
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    failures
+}
+
+/// One claims.csv row, as written by `run_folder`, back into its cells.
+fn parse_row(line: &str) -> csv::StringRecord {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
 }
 
 /// The claims the project's first article must yield, checked by meaning rather than by
@@ -94,18 +133,7 @@ fn the_seed_article_yields_its_claims() {
     let out = tempfile::tempdir().unwrap();
     let (_, rows) = run_fixtures(out.path());
     let seed = &rows["000_008f2eee046adc4b"];
-    let parsed: Vec<csv::StringRecord> = seed
-        .iter()
-        .map(|line| {
-            csv::ReaderBuilder::new()
-                .has_headers(false)
-                .from_reader(line.as_bytes())
-                .records()
-                .next()
-                .unwrap()
-                .unwrap()
-        })
-        .collect();
+    let parsed: Vec<csv::StringRecord> = seed.iter().map(|line| parse_row(line)).collect();
     // columns: 2 kind, 3 text, 4 speaker, 5 speaker_canonical, 6 cue
     let find = |needle: &str| {
         parsed
@@ -164,4 +192,71 @@ fn the_seed_article_yields_its_claims() {
     for (k, row) in parsed.iter().enumerate() {
         assert_eq!(row[1].parse::<usize>().unwrap(), k);
     }
+}
+
+/// German quotes („…“, »…«, ‚…‘ nested) are found and attributed end to end, through the
+/// binary with `--pipeline news-de`, checked by meaning rather than by the exact rows.
+#[test]
+fn german_quotes_are_found_and_attributed() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, rows) = run_folder(out.path(), &fixtures().join("de"), Some("news-de"));
+    // columns: 2 kind, 3 text, 5 speaker_canonical, 6 cue
+    let claim = |article: &str, needle: &str| {
+        rows[article]
+            .iter()
+            .map(|line| parse_row(line))
+            .find(|r| r[3].contains(needle))
+            .unwrap_or_else(|| panic!("{article}: no claim holds {needle:?}"))
+    };
+    for (article, needle, kind, speaker, cue) in [
+        (
+            "werk-bleibt",
+            "„Wir haben um jeden Arbeitsplatz",
+            "direct",
+            "Heike Sommer",
+            "sagte",
+        ),
+        (
+            "werk-bleibt",
+            "‚Wir wollen hier alt werden‘“",
+            "direct",
+            "Heike Sommer",
+            "sagte",
+        ),
+        (
+            "werk-bleibt",
+            "„Ohne die Zugeständnisse",
+            "direct",
+            "Uwe Krämer",
+            "sagte",
+        ),
+        (
+            "stadtrat-bruecke",
+            "»Der Neubau ist",
+            "direct",
+            "Martin Keller",
+            "so",
+        ),
+        (
+            "stadtrat-bruecke",
+            "die Pläne seien",
+            "indirect",
+            "Daniel Wirth",
+            "erklärte",
+        ),
+        (
+            "hochwasser",
+            "„Wir haben alles verloren",
+            "direct",
+            "Monika Haas",
+            "sagte",
+        ),
+    ] {
+        let row = claim(article, needle);
+        assert_eq!((&row[2], &row[5], &row[6]), (kind, speaker, cue), "{row:?}");
+    }
+    // "Herr Albers sagte nicht, dass …": a negated cue reports nothing.
+    assert!(rows["stadtrat-bruecke"]
+        .iter()
+        .all(|line| !line.contains("seine Fraktion")));
 }

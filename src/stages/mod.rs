@@ -25,12 +25,13 @@ pub enum StageSpec {
     Sentences(sentences::SentencesConfig),
     /// Paired quotation marks.
     Quotes(quotes::QuotesConfig),
-    /// Speakers, cues and contents.
-    Attribution(attribution::AttributionConfig),
+    /// Speakers, cues and contents. (This and the assertions settings are boxed: many
+    /// word-list settings make them far larger than the others.)
+    Attribution(Box<attribution::AttributionConfig>),
     /// The rows to write.
     Claims(claims::ClaimsConfig),
     /// Checkable sentences nobody is quoted for.
-    Assertions(assertions::AssertionsConfig),
+    Assertions(Box<assertions::AssertionsConfig>),
 }
 
 impl StageSpec {

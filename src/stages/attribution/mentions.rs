@@ -74,8 +74,8 @@ impl Lexicon {
     }
 
     /// True when `lower` is in `set`, or, where nouns are capitalised and compounded
-    /// (German), when one of its last parts of four letters or more is, after at least
-    /// three letters (`Bundesregierung` by `regierung`, `Betriebsratschef` by `chef`).
+    /// (German), when one of its last parts of three letters or more is, after at least
+    /// three letters (`Bundesregierung` by `regierung`, `Landratsamt` by `amt`).
     pub(crate) fn compound_in(&self, set: &HashSet<String>, lower: &str) -> bool {
         set.contains(lower)
             || (self.capitalised_nouns
@@ -83,7 +83,7 @@ impl Lexicon {
                     .char_indices()
                     .skip(3)
                     .map(|(k, _)| &lower[k..])
-                    .take_while(|tail| tail.chars().count() >= 4)
+                    .take_while(|tail| tail.chars().count() >= 3)
                     .any(|tail| set.contains(tail)))
     }
 
@@ -93,7 +93,10 @@ impl Lexicon {
         // "co-founder", "vice-president": a hyphenated title is three tokens.
         if w + 2 < words.len() && is_tight_hyphen(words, w + 1) {
             let compound = format!("{lower}-{}", words.lower(w + 2));
-            if self.titles.contains(&compound) {
+            // German spells compounds with a hyphen too: `Grünen-Stadtrat`.
+            if self.titles.contains(&compound)
+                || (self.capitalised_nouns && self.compound_in(&self.titles, words.lower(w + 2)))
+            {
                 return 3;
             }
         }

@@ -22,6 +22,7 @@
 //! | `content-aside-cue` | `The plan, Garman said, will fail.`: one claim in two pieces |
 //! | `according-to-first` | `According to Garman, …` |
 //! | `according-to-last` | `…, according to Garman.` |
+//! | `according-to-aside` | `Die Lage ist laut Merkel ernst.` (with `verb_second`): one claim in two pieces |
 //! | `position-is-that` | `Garman's position is that …` |
 //! | `speaker-cue-to` | `Garman vowed to “fight on”` (verbs flagged `+to`) |
 //! | `speaker-names-quote` | `Garman called the plan “a clear win”` (verbs flagged `+naming`) |
@@ -43,6 +44,21 @@
 //! given_names = "lexicons/en/given-names.txt"
 //! function_words = "lexicons/en/function-words.txt"
 //! places = "lexicons/en/places.txt"
+//! ```
+//!
+//! The grammar the rules need beyond cues and names comes from word lists too, each
+//! defaulting to the English one built in (`determiners`, `subject_pronouns`, `according`,
+//! `complementisers`, `negations`, …; see [`AttributionConfig`]), with switches for word
+//! order and spelling. `pipelines/news-de.toml` sets them for German:
+//!
+//! ```toml
+//! according = "lexicons/de/according.txt"   # laut, nach Angaben von
+//! complementisers = "lexicons/de/complementisers.txt"   # dass, ob
+//! particles = "lexicons/de/particles.txt"   # fügte … hinzu
+//! verb_second = true          # Am Montag sagte Merkel, …; sagte nicht
+//! comma_before_clause = true  # sagte, dass …
+//! capitalised_nouns = true    # die Regierung is no name; Bundesregierung by regierung
+//! stem_fallback = false       # the German list holds every form
 //! ```
 
 mod mentions;
@@ -131,6 +147,10 @@ pub struct AttributionConfig {
     /// Titles that tell a gender (`mr male`).
     #[serde(default)]
     pub gendered_titles: Option<String>,
+    /// Words that may follow a speaker named after the cue, closing the speaker phrase
+    /// (`said Garman in a statement`, `said Garman, who …`).
+    #[serde(default)]
+    pub after_speaker: Option<String>,
     /// Separable-verb particles that close a clause after its cue and speaker (German
     /// `fügte sie hinzu`). None by default.
     #[serde(default)]
@@ -208,6 +228,7 @@ pub(crate) struct Lexicon {
     pub time_words: HashSet<String>,
     pub content_stops: HashSet<String>,
     pub gendered_titles: HashMap<String, PronounClass>,
+    pub after_speaker: HashSet<String>,
     pub particles: HashSet<String>,
     pub verb_second: bool,
     pub comma_before_clause: bool,
@@ -382,6 +403,7 @@ impl Lexicon {
                 &config.gendered_titles,
                 "gendered-titles",
             )?)?,
+            after_speaker: grammar_words(context, &config.after_speaker, "after-speaker")?,
             particles: match &config.particles {
                 Some(path) => lowercase_words(&context.word_list(path)?)?,
                 None => HashSet::default(),

@@ -837,22 +837,10 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
                 || words.kind(mention.last + 1) == TokenKind::Punct
                 || words.quote(mention.last + 1).is_some()
                 || ctx.lex.particles.contains(words.lower(mention.last + 1))
-                || matches!(
-                    words.lower(mention.last + 1),
-                    "in" | "on"
-                        | "at"
-                        | "of"
-                        | "for"
-                        | "during"
-                        | "after"
-                        | "to"
-                        | "from"
-                        | "with"
-                        | "about"
-                        | "who"
-                        | "whose"
-                        | "which"
-                )
+                || ctx
+                    .lex
+                    .after_speaker
+                    .contains(words.lower(mention.last + 1))
         };
         // "said Ben Jacobs in The Guardian": a place or medium may follow; a longer phrase
         // ("said the shop owner known as Mo,") is taken by position.

@@ -345,6 +345,7 @@ fn grammar_lists_default_to_english() {
         "time_words",
         "content_stops",
         "gendered_titles",
+        "after_speaker",
     ];
     let stripped: String = source
         .lines()
