@@ -325,6 +325,11 @@ impl Lexicon {
         if self.is_determiner(words.lower(w)) {
             w += 1;
         }
+        // An age before the head: "81-year-old Ana Ruiz" (the hyphens are read below as a
+        // compound modifier).
+        if same(w) && words.kind(w) == TokenKind::Number && is_tight_hyphen(words, w + 1) {
+            w += 1;
+        }
         let mut last = None;
         let mut saw_name = false;
         while same(w) {

@@ -13,6 +13,9 @@
 //! | `subject-colon-quote` | `Garman pushed back: "…"`: a short clause ending in a colon |
 //! | `quote-dash-speaker` | `"…" — Matt Garman, AWS` |
 //! | `floating-quote` | a quote with no cue right after an attributed one: same speaker |
+//! | `quote-speaker-verb` | `"…," Garman, the CEO, shrugged`: a quote no cue claims, the phrase after it and a verb |
+//! | `subject-verb-quote` | `Garman thanked staff for "…"`: a quote no cue claims, the subject of its sentence and a verb |
+//! | `colon-line-quote` | a line ending `Garman went on:` or `— Garman:` before a quote no cue claims |
 //! | `quote-unattributed` | a sentence-like quote nobody is named for |
 //! | `speaker-cue-that` | `Garman said (on Tuesday) that …` |
 //! | `speaker-cue-clause` | `Garman said the plan …` (verbs flagged `+clause`) |

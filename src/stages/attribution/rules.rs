@@ -923,13 +923,16 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
     let mut end = start;
     while end < last
         && end + 1 < words.len()
-        && (words.kind(end + 1) == TokenKind::Word || is_tight_hyphen(words, end + 1))
+        && (matches!(words.kind(end + 1), TokenKind::Word | TokenKind::Number)
+            || is_tight_hyphen(words, end + 1))
         && words.sentence(end + 1) == words.sentence(start)
     {
         end += 1;
     }
-    // It must read as a noun phrase: a determiner or a capitalised word first.
+    // It must read as a noun phrase: a determiner, a capitalised word or an age
+    // ("81-year-old") first.
     let opener = words.is_capitalised(start)
+        || (words.kind(start) == TokenKind::Number && is_tight_hyphen(words, start + 1))
         || matches!(
             words.lower(start),
             "the"
@@ -955,7 +958,8 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
     if !opener
         || count > 8
         || (start..=end).any(|k| {
-            (words.kind(k) != TokenKind::Word && !is_tight_hyphen(words, k))
+            (!matches!(words.kind(k), TokenKind::Word | TokenKind::Number)
+                && !is_tight_hyphen(words, k))
                 || ctx.cue(k).is_some()
                 || words.quote(k).is_some()
         })
@@ -1669,7 +1673,9 @@ fn stance_is_that(ctx: &Ctx, w: usize) -> Option<Reported> {
     Some((Some(mention), (w, verb), content, "position-is-that"))
 }
 
-/// Quotes nobody is named for, when they read like speech.
+/// Quotes no cue rule attributed, when they read like speech. Each gets the speaker its
+/// position gives, when there is one (`quote-speaker-verb`, `subject-verb-quote`,
+/// `colon-line-quote`: see `unattributed_speaker`); else none (`quote-unattributed`).
 fn unattributed_quotes(
     ctx: &Ctx,
     doc: &Doc,
@@ -1679,6 +1685,28 @@ fn unattributed_quotes(
 ) {
     let words = ctx.words;
     let text = doc.text();
+    // The contents found so far, by start, with the furthest end reached so far: whether a
+    // quote overlaps one is a binary search (reading every claim for every quote was
+    // quadratic on quote-heavy articles).
+    let mut taken: Vec<Span> = found
+        .iter()
+        .flat_map(|f| f.attribution.content.iter().copied())
+        .collect();
+    taken.sort_by_key(|span| span.start);
+    let reach: Vec<usize> = taken
+        .iter()
+        .scan(0, |end, span| {
+            *end = span.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    let overlaps_found = |span: Span| {
+        let before = taken.partition_point(|t| t.start < span.end);
+        before > 0 && reach[before - 1] > span.start
+    };
+    // Quotes come in order of their start: one added here overlaps a later one (a quote
+    // nested in it) exactly when the later one starts before its end.
+    let mut added_end = 0;
     for (q, quote) in doc.quotes.iter().enumerate() {
         if done[q] || quote.words < min_words {
             continue;
@@ -1692,23 +1720,191 @@ fn unattributed_quotes(
         if !inner.ends_with(['.', '!', '?', ',', '…', '-', '—']) {
             continue;
         }
-        if found
-            .iter()
-            .any(|f| f.attribution.content.iter().any(|p| p.overlaps(quote.span)))
-        {
+        if quote.span.start < added_end || overlaps_found(quote.span) {
             continue;
         }
+        added_end = quote.span.end;
+        let (mention, cue, rule) = match unattributed_speaker(ctx, doc, q, first) {
+            Some((mention, cue, rule)) => (Some(mention), cue, rule),
+            None => (None, None, "quote-unattributed"),
+        };
         found.push(Found {
             attribution: Attribution {
                 content: vec![quote.span],
-                speaker: None,
+                speaker: mention.map(|m| m.span),
                 speaker_canonical: String::new(),
-                cue: None,
-                rule: "quote-unattributed",
-                confidence: confidence("quote-unattributed"),
+                cue: cue.map(|c| words.span(c)),
+                rule,
+                confidence: confidence(rule),
             },
-            mention: None,
+            mention,
             inherits: None,
         });
     }
+}
+
+/// The speaker of a quote no cue rule attributed, by position alone, with the verb that
+/// follows it when there is one:
+/// - `quote-speaker-verb`: the phrase right after a quote that leaves its sentence open,
+///   then a verb (`“…,” Ruiz, the owner, recalled`), or a name with its aside and no verb;
+/// - `subject-verb-quote`: the subject of the sentence the quote stands in, then a verb
+///   (`Ruiz thanked the crew for “…”`, `Later, Ruiz wrote: “…”`);
+/// - `colon-line-quote`: for a quote opening its paragraph, the subject or the name closing
+///   the line before when it ends in a colon (`Ruiz went on:`, `More from Ruiz:`).
+///
+/// Only quotes that already are claims get one: a wrong guess costs nothing a missing
+/// speaker did not.
+fn unattributed_speaker(
+    ctx: &Ctx,
+    doc: &Doc,
+    q: usize,
+    first: usize,
+) -> Option<(Mention, Option<usize>, &'static str)> {
+    let words = ctx.words;
+    let quote = &doc.quotes[q];
+    let text = doc.text();
+    let open_end = quote
+        .inner(text)
+        .of(text)
+        .trim_end()
+        .ends_with([',', '?', '!', '—', '-']);
+    if open_end {
+        if let Some(hit) = speaker_after_quote(ctx, doc, q) {
+            return Some(hit);
+        }
+    }
+    let floor = ctx.sentence_first(first);
+    if floor < first && words.paragraph(floor) == words.paragraph(first) {
+        let (mention, verb) = subject_with_verb(ctx, floor, first)?;
+        return Some((mention, Some(verb), "subject-verb-quote"));
+    }
+    // A line ending in a colon right before the quote's paragraph introduces it.
+    let colon = words.before(quote.span.start)?;
+    if words.text(colon) != ":"
+        || words.quote(colon).is_some()
+        || words.paragraph(colon) == words.paragraph(first)
+        || ctx.skip[words.paragraph(colon)]
+        || colon == 0
+    {
+        return None;
+    }
+    let floor = ctx.sentence_first(colon);
+    // "More from Ruiz:", "Turnout is up — Ruiz:": a name closing the line.
+    if let Some(m) = ctx.lex.mention_ending_at(words, colon - 1, floor) {
+        let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation);
+        let set_off = m.first == floor
+            || words.kind(m.first - 1) == TokenKind::Punct
+            || ctx.lex.prepositions.contains(words.lower(m.first - 1));
+        if named && set_off && position_speaker(ctx, &m) {
+            return Some((m, None, "colon-line-quote"));
+        }
+    }
+    let (mention, verb) = subject_with_verb(ctx, floor, colon)?;
+    Some((mention, Some(verb), "colon-line-quote"))
+}
+
+/// The subject of the sentence opening at `floor` and the verb after it, both before word
+/// `before`.
+fn subject_with_verb(ctx: &Ctx, floor: usize, before: usize) -> Option<(Mention, usize)> {
+    let start = ctx.subject_start(floor, before)?;
+    let mention = ctx
+        .lex
+        .mention_starting_at(ctx.words, start, before - 1)
+        .filter(|m| position_speaker(ctx, m))?;
+    let verb = verb_after(ctx, mention.last + 1, before - 1)?;
+    Some((mention, verb))
+}
+
+/// `“…,” Ruiz, the owner, recalled`: a speaker phrase right after the quote, then a verb.
+fn speaker_after_quote(
+    ctx: &Ctx,
+    doc: &Doc,
+    q: usize,
+) -> Option<(Mention, Option<usize>, &'static str)> {
+    let words = ctx.words;
+    let quote = &doc.quotes[q];
+    let last_of_quote = words.before(quote.span.end)?;
+    let mut w = words.at_or_after(quote.span.end);
+    if w < words.len() && words.text(w) == "," {
+        w += 1;
+    }
+    // A question or exclamation that ends its sentence is not tied to the next one's subject.
+    if w >= words.len()
+        || words.sentence(w) != words.sentence(last_of_quote)
+        || words.quote(w).is_some()
+    {
+        return None;
+    }
+    let ceiling = ctx.sentence_last(w).min(w + 12);
+    let mention = ctx
+        .lex
+        .mention_starting_at(words, w, ceiling)
+        .or_else(|| loose_phrase(ctx, w, ceiling))
+        .filter(|m| position_speaker(ctx, m))?;
+    match verb_after(ctx, mention.last + 1, ctx.sentence_last(w)) {
+        Some(verb) => Some((mention, Some(verb), "quote-speaker-verb")),
+        // "“…,” Ann Ruiz, a baker in town." or an aside holding a quote of its own
+        None if mention.kind == MentionKind::Person
+            && mention.last < ceiling
+            && words.text(mention.last + 1) == "," =>
+        {
+            Some((mention, None, "quote-speaker-verb"))
+        }
+        None => None,
+    }
+}
+
+/// Whether a phrase found by position may be a speaker: a name, a group, an organisation
+/// or a third-person pronoun, outside quotes and headings (a word already used by another
+/// claim may speak again).
+fn position_speaker(ctx: &Ctx, mention: &Mention) -> bool {
+    let words = ctx.words;
+    mention.kind != MentionKind::FirstPerson
+        && !ctx.skip[words.paragraph(mention.first)]
+        && (mention.first..=mention.last).all(|w| words.quote(w).is_none())
+}
+
+/// The verb after a speaker phrase that ends before word `from`: past a bracketed party and
+/// state (`(D-Ore.)`), up to two asides between commas (`, 34, of Salem,`), auxiliaries and
+/// adverbs, a lowercase word no further than `last` that is not a grammar word.
+fn verb_after(ctx: &Ctx, from: usize, last: usize) -> Option<usize> {
+    let words = ctx.words;
+    let mut k = past_asides(ctx, from, last);
+    while k <= last
+        && k < words.len()
+        && (ctx.lex.between_speaker_and_cue.contains(words.lower(k)) || ctx.adverb(k))
+    {
+        k += 1;
+    }
+    let verb = k <= last
+        && k < words.len()
+        && words.kind(k) == TokenKind::Word
+        && words.quote(k).is_none()
+        && !words.is_capitalised(k)
+        && !ctx.lex.function_words.contains(words.lower(k));
+    verb.then_some(k)
+}
+
+/// The first word at or after `k` past a bracketed aside (`(R-Ore.)`) and up to two asides
+/// set off by commas (`, 34, of Salem,`, `, a baker,`), none reaching past `last`.
+fn past_asides(ctx: &Ctx, mut k: usize, last: usize) -> usize {
+    let words = ctx.words;
+    if k <= last && k < words.len() && words.text(k) == "(" {
+        if let Some(close) = (k + 1..=last.min(k + 8)).find(|&j| words.text(j) == ")") {
+            k = close + 1;
+        }
+    }
+    for _ in 0..2 {
+        if k > last || k >= words.len() || words.text(k) != "," {
+            break;
+        }
+        let close = (k + 1..=last.min(k + 16))
+            .take_while(|&j| words.quote(j).is_none())
+            .find(|&j| words.text(j) == ",");
+        match close {
+            Some(close) => k = close + 1,
+            None => break,
+        }
+    }
+    k
 }

@@ -209,10 +209,11 @@ fn patterns() {
             text: "Ortiz said on Thursday he “had delivered the letter to the court.”",
             want: &[("on Thursday he “had delivered the letter to the court.”", "Ortiz", "Ortiz", "said", "speaker-cue-mixed")],
         },
-        // A noun of people sharing a cue's stem is not a cue ("reporters" and "report").
+        // A noun of people sharing a cue's stem is not a cue ("reporters" and "report"): the
+        // quote gets the sentence's subject by position, with its verb.
         Case {
             text: "Reporters waited outside, “hoping for a statement by the end of the day.”",
-            want: &[("“hoping for a statement by the end of the day.”", "", "", "", "quote-unattributed")],
+            want: &[("“hoping for a statement by the end of the day.”", "Reporters", "Reporters", "waited", "subject-verb-quote")],
         },
         // A relative clause after a speaker that follows the cue.
         Case {
@@ -557,4 +558,92 @@ fn german_patterns() {
             .collect();
         assert_eq!(&got, want, "{text}");
     }
+}
+
+/// Checks, for each text, the speaker and rule of the claim whose content holds `fragment`.
+fn check_speakers(cases: &[(&str, &str, &str, &str)]) {
+    for &(text, fragment, speaker, rule) in cases {
+        let all = claims(text);
+        let claim = all
+            .iter()
+            .find(|c| c.0.contains(fragment))
+            .unwrap_or_else(|| panic!("no claim holds {fragment:?} in {text:?}: {all:?}"));
+        assert_eq!(
+            (claim.1.as_str(), claim.4.as_str()),
+            (speaker, rule),
+            "{text}"
+        );
+    }
+}
+
+/// Quotes no cue rule attributes get the speaker their position gives.
+#[test]
+fn speakers_by_position() {
+    check_speakers(&[
+        // a speaker after the quote with a verb that is not a cue
+        (
+            "“We will fix the roof before winter,” Ines Moreau, the caretaker, waved at the crowd.",
+            "fix the roof",
+            "Ines Moreau",
+            "quote-speaker-verb",
+        ),
+        // an aside holding a quote of its own between the speaker and the verb
+        (
+            "“We have had better summers than this one,” Ohio activist Bill Easton, wearing a hat that read “Corn Power,” said quietly.",
+            "better summers",
+            "Ohio activist Bill Easton",
+            "quote-speaker-verb",
+        ),
+        // the subject of the sentence the quote stands in, whatever the verb
+        (
+            "The teacher thanked the volunteers for “keeping every shelf in order for thirty years.”",
+            "every shelf",
+            "The teacher",
+            "subject-verb-quote",
+        ),
+        (
+            "Walking past the mill, Tomas Berg pondered whether “any of these looms will run again this year.”",
+            "these looms",
+            "Tomas Berg",
+            "subject-verb-quote",
+        ),
+        // an age before the name
+        (
+            "19-year-old Petra Lind echoed the mood: “We came here for the music and stayed for the people.”",
+            "stayed for",
+            "19-year-old Petra Lind",
+            "subject-colon-quote",
+        ),
+        // a document as the speaker
+        (
+            "An early memo quoted the director as warning “the budget will not stretch past the spring.”",
+            "the budget",
+            "An early memo",
+            "subject-verb-quote",
+        ),
+        // a line ending in a colon before the quote's paragraph
+        (
+            "Rosa Quint went on:\n\n“The ferry has run late every day this month, and nobody answers.”",
+            "The ferry",
+            "Rosa Quint",
+            "colon-line-quote",
+        ),
+        (
+            "Fewer farms sold this year - more from Aldo Petri:\n\n“Prices held steady even as the number of buyers fell by half.”",
+            "Prices held",
+            "Aldo Petri",
+            "colon-line-quote",
+        ),
+    ]);
+}
+
+/// A quote nobody is named for keeps an empty speaker.
+#[test]
+fn unattributed_quote_keeps_no_speaker() {
+    check_speakers(&[(
+        "The bakery closed. “Nothing lasts forever in this town, not even bread.”",
+        "Nothing lasts",
+        "",
+        "quote-unattributed",
+    )]);
 }
