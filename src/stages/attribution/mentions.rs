@@ -35,6 +35,9 @@ pub(crate) enum PronounClass {
     Female,
     Plural,
     Thing,
+    /// A woman, or a body or group (German `sie`: she, they, and every feminine noun such
+    /// as `die Regierung`).
+    FemaleOrPlural,
 }
 
 /// A speaker phrase found around a cue.
@@ -61,15 +64,17 @@ impl Lexicon {
     }
 
     /// How many words the longest phrase like `according to` starting at `w` takes, if one
-    /// does (`nach Angaben von` over `nach Angaben`).
-    pub(crate) fn according_at(&self, words: &Words, w: usize) -> Option<usize> {
+    /// does (`nach Angaben von` over `nach Angaben`), among the phrases whose speaker
+    /// follows them (`after` false) or those whose speaker precedes them (`zufolge`).
+    pub(crate) fn according_at(&self, words: &Words, w: usize, after: bool) -> Option<usize> {
         self.according
             .iter()
-            .filter(|phrase| {
-                w + phrase.len() <= words.len()
+            .filter(|(phrase, flagged)| {
+                *flagged == after
+                    && w + phrase.len() <= words.len()
                     && phrase.iter().enumerate().all(|(k, p)| words.is(w + k, p))
             })
-            .map(Vec::len)
+            .map(|(phrase, _)| phrase.len())
             .max()
     }
 
@@ -434,10 +439,23 @@ impl Lexicon {
             return None;
         }
         let span = words.span(start).hull(words.span(last));
+        let organisation = self.compound_in(&self.organisations, head);
+        // "die Lohmann AG": where nouns are capitalised, a determiner may lead a name that
+        // holds a word no list knows; the name is what follows the determiner.
+        let name = match (start + 1..last).find(|&k| self.proper_word(words, k)) {
+            Some(_)
+                if organisation
+                    && self.capitalised_nouns
+                    && self.is_determiner(words.lower(start)) =>
+            {
+                words.span(start + 1).hull(words.span(last))
+            }
+            _ => span,
+        };
         Some(Mention {
             span,
-            name: span,
-            kind: if self.compound_in(&self.organisations, head) {
+            name,
+            kind: if organisation {
                 MentionKind::Organisation
             } else {
                 MentionKind::Group
@@ -445,6 +463,16 @@ impl Lexicon {
             first: start,
             last,
         })
+    }
+
+    /// A capitalised word no list knows: part of a proper name.
+    fn proper_word(&self, words: &Words, w: usize) -> bool {
+        let lower = words.lower(w);
+        words.is_capitalised(w)
+            && !self.function_words.contains(lower)
+            && !self.compound_in(&self.people, lower)
+            && !self.compound_in(&self.organisations, lower)
+            && !self.compound_in(&self.titles, lower)
     }
 }
 

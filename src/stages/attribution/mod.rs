@@ -23,7 +23,7 @@
 //! | `content-speaker-cue` | `…, Garman said.` |
 //! | `content-cue-speaker` | `…, said Garman.` |
 //! | `content-aside-cue` | `The plan, Garman said, will fail.`: one claim in two pieces |
-//! | `according-to-first` | `According to Garman, …` |
+//! | `according-to-first` | `According to Garman, …`; `Laut Merkel ist …`, `Merkel zufolge ist …` (German) |
 //! | `according-to-last` | `…, according to Garman.` |
 //! | `according-to-aside` | `Die Lage ist laut Merkel ernst.` (with `verb_second`): one claim in two pieces |
 //! | `position-is-that` | `Garman's position is that …` |
@@ -120,7 +120,8 @@ pub struct AttributionConfig {
     /// Pronouns that can be the subject of a cue, with their class (`he male`, `we first`).
     #[serde(default)]
     pub subject_pronouns: Option<String>,
-    /// Phrases that attribute a sentence to the speaker after them (`according to`).
+    /// Phrases that attribute a sentence to the speaker after them (`according to`), or,
+    /// flagged `+after`, before them (German `Merkel zufolge`).
     #[serde(default)]
     pub according: Option<String>,
     /// Words that open reported speech after a cue (`that`).
@@ -220,8 +221,9 @@ pub(crate) struct Lexicon {
     pub determiners: HashSet<String>,
     /// Subject pronouns: `None` for the first person, else the class they agree with.
     pub subject_pronouns: HashMap<String, Option<PronounClass>>,
-    /// Phrases like `according to`, each as its lowercase words.
-    pub according: Vec<Vec<String>>,
+    /// Phrases like `according to`, each as its lowercase words, and whether the speaker
+    /// stands before it (`+after`: `Merkel zufolge`).
+    pub according: Vec<(Vec<String>, bool)>,
     pub complementisers: HashSet<String>,
     pub prepositions: HashSet<String>,
     pub clause_openers: HashSet<String>,
@@ -262,12 +264,13 @@ fn pronoun_class(
         "female" => PronounClass::Female,
         "plural" => PronounClass::Plural,
         "thing" => PronounClass::Thing,
+        "female-or-plural" => PronounClass::FemaleOrPlural,
         "first" if first_allowed => return Ok(None),
         other => {
             let first = if first_allowed {
-                ", thing or first"
+                ", thing, female-or-plural or first"
             } else {
-                " or thing"
+                ", thing or female-or-plural"
             };
             return Err(list.error_at(
                 line,
@@ -301,12 +304,30 @@ fn classed_words(list: &WordList) -> Result<HashMap<String, PronounClass>, Confi
         .collect())
 }
 
-/// Each entry of a list of phrases as its lowercase words.
-fn phrases(list: &WordList) -> Vec<Vec<String>> {
-    list.entries
-        .iter()
-        .map(|e| e.text.split_whitespace().map(str::to_lowercase).collect())
-        .collect()
+/// Each entry of a list of phrases as its lowercase words, and whether it is flagged `+after`.
+fn phrases(list: &WordList) -> Result<Vec<(Vec<String>, bool)>, ConfigError> {
+    let mut out = Vec::new();
+    for entry in &list.entries {
+        let mut after = false;
+        let mut phrase = Vec::new();
+        for word in entry.text.split_whitespace() {
+            match word {
+                "+after" => after = true,
+                flag if flag.starts_with('+') => {
+                    return Err(list.error_at(
+                        entry.line,
+                        format!("unknown flag `{flag}`, expected +after"),
+                    ))
+                }
+                word => phrase.push(word.to_lowercase()),
+            }
+        }
+        if phrase.is_empty() {
+            return Err(list.error_at(entry.line, "a phrase needs at least one word"));
+        }
+        out.push((phrase, after));
+    }
+    Ok(out)
 }
 
 /// The grammar list a setting names, or the English one built in (`lexicons/en/NAME.txt`).
@@ -388,7 +409,7 @@ impl Lexicon {
                 &grammar_list(context, &config.subject_pronouns, "subject-pronouns")?,
                 true,
             )?,
-            according: phrases(&grammar_list(context, &config.according, "according")?),
+            according: phrases(&grammar_list(context, &config.according, "according")?)?,
             complementisers: grammar_words(context, &config.complementisers, "complementisers")?,
             prepositions: grammar_words(context, &config.prepositions, "prepositions")?,
             clause_openers: grammar_words(context, &config.clause_openers, "clause-openers")?,

@@ -73,6 +73,10 @@ pub(crate) fn resolve(
                             e.person && e.gender.is_none_or(|g| g == class)
                         }
                         PronounClass::Plural | PronounClass::Thing => e.organisation,
+                        PronounClass::FemaleOrPlural => {
+                            (e.person && e.gender.is_none_or(|g| g == PronounClass::Female))
+                                || e.organisation
+                        }
                     }
                 });
                 if let Some(id) = found {

@@ -1593,7 +1593,9 @@ fn clause_span_of(ctx: &Ctx, mut from: usize, mut to: usize, min_words: usize) -
 /// `According to Garman, …` and `…, according to Garman.`
 fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
     let words = ctx.words;
-    let len = ctx.lex.according_at(words, w)?;
+    let Some(len) = ctx.lex.according_at(words, w, false) else {
+        return according_after(ctx, w);
+    };
     let first = ctx.sentence_first(w);
     let last = ctx.sentence_last(w);
     let mention = ctx.lex.mention_starting_at(words, w + len, last)?;
@@ -1629,6 +1631,30 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
         return Some((Some(mention), cue, head.hull(tail), "according-to-aside"));
     }
     None
+}
+
+/// `Merkel zufolge ist die Lage ernst`: a phrase flagged `+after` with its speaker before it,
+/// opening the sentence; the content follows it.
+fn according_after(ctx: &Ctx, w: usize) -> Option<Reported> {
+    let words = ctx.words;
+    let len = ctx.lex.according_at(words, w, true)?;
+    let first = ctx.sentence_first(w);
+    let mention = ctx.lex.mention_ending_at(words, w.checked_sub(1)?, first)?;
+    let opens = (first..mention.first).all(|k| ctx.lex.function_words.contains(words.lower(k)));
+    if !opens || !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
+        return None;
+    }
+    let mut next = w + len;
+    if next < words.len() && words.text(next) == "," {
+        next += 1;
+    }
+    let content = clause_from(ctx, next, ctx.sentence_last(w))?;
+    Some((
+        Some(mention),
+        (w, w + len - 1),
+        content,
+        "according-to-first",
+    ))
 }
 
 /// `Garman's position is that …`

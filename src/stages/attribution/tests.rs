@@ -504,6 +504,28 @@ fn german_patterns() {
                 "speaker-cue-that",
             )],
         ),
+        // The speaker before a postposition flagged `+after`.
+        (
+            "Dem Bericht zufolge sind die Mieten gestiegen.",
+            &[(
+                "sind die Mieten gestiegen",
+                "Dem Bericht",
+                "",
+                "zufolge",
+                "according-to-first",
+            )],
+        ),
+        // `sie` is a woman, a group or any feminine noun: here a company.
+        (
+            "Die Lohmann AG baut Stellen ab. Sie teilte mit, dass 200 Stellen wegfallen.",
+            &[(
+                "200 Stellen wegfallen",
+                "Sie",
+                "Lohmann AG",
+                "teilte",
+                "speaker-cue-that",
+            )],
+        ),
         // A negated cue reports nothing.
         ("Tobias Wendt sagte nicht, dass er zurücktreten werde.", &[]),
         // The verb second, the subject after it.
