@@ -314,11 +314,18 @@ impl Doc {
     /// stems, and running Snowball on every word cost more than all the rest of tokenizing.
     pub fn stem(&self, token: &Token) -> Cow<'_, str> {
         let lower = self.lower(token);
-        match self.stemmer {
-            Some(algorithm) if token.kind == TokenKind::Word => {
-                Stemmer::create(algorithm).stem(lower)
-            }
+        match token.kind {
+            TokenKind::Word => self.stem_word(lower),
             _ => Cow::Borrowed(lower),
+        }
+    }
+
+    /// The Snowball stem of a word token's lowercase form `lower` (`lower` itself when no
+    /// tokenize stage named a stemmer).
+    pub(crate) fn stem_word<'w>(&self, lower: &'w str) -> Cow<'w, str> {
+        match self.stemmer {
+            Some(algorithm) => Stemmer::create(algorithm).stem(lower),
+            None => Cow::Borrowed(lower),
         }
     }
 

@@ -8,6 +8,7 @@
 //! - a common noun from the people or organisations lists with its determiner and modifiers
 //!   (`the company`, `officials`, `a spokesperson for the ministry`).
 
+use super::vocab::WordInfo;
 use super::words::Words;
 use super::Lexicon;
 use crate::doc::{Span, TokenKind};
@@ -94,45 +95,45 @@ impl Lexicon {
 
     /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
     pub(crate) fn title_at(&self, words: &Words, w: usize) -> usize {
-        let lower = words.lower(w);
-        // "co-founder", "vice-president": a hyphenated title is three tokens.
-        if w + 2 < words.len() && is_tight_hyphen(words, w + 1) {
-            let compound = format!("{lower}-{}", words.lower(w + 2));
+        let info = words.info(w);
+        // "co-founder", "vice-president": a hyphenated title is three tokens. Only a word
+        // some title starts with is worth building the compound for.
+        if (info.is(WordInfo::HYPHEN_TITLE_HEAD) || self.capitalised_nouns)
+            && w + 2 < words.len()
+            && is_tight_hyphen(words, w + 1)
+        {
+            let listed = info.is(WordInfo::HYPHEN_TITLE_HEAD)
+                && self
+                    .titles
+                    .contains(&format!("{}-{}", words.lower(w), words.lower(w + 2)));
             // German spells compounds with a hyphen too: `Grünen-Stadtrat`.
-            if self.titles.contains(&compound)
-                || (self.capitalised_nouns && self.compound_in(&self.titles, words.lower(w + 2)))
-            {
+            if listed || (self.capitalised_nouns && words.has(w + 2, WordInfo::TITLE)) {
                 return 3;
             }
         }
-        if w + 1 < words.len() && words.text(w + 1) == "." {
-            let dotted = format!("{lower}.");
-            if self.titles.contains(&dotted) {
-                return 2;
-            }
+        if info.is(WordInfo::DOTTED_TITLE) && w + 1 < words.len() && words.text(w + 1) == "." {
+            return 2;
         }
-        usize::from(self.compound_in(&self.titles, lower))
+        usize::from(info.is(WordInfo::TITLE))
     }
 
     fn is_name_word(&self, words: &Words, w: usize) -> bool {
         if !words.is_capitalised(w) {
             return false;
         }
-        let lower = words.lower(w);
+        let info = words.info(w);
         // Where every noun is capitalised, one after a determiner (`die Regierung`) or one
         // the lists know as a role or body (`Sprecher`, `Bundesregierung`) is no name.
         if self.capitalised_nouns
-            && ((w > 0 && self.is_determiner(words.lower(w - 1)))
-                || self.compound_in(&self.people, lower)
-                || self.compound_in(&self.organisations, lower)
-                || self.compound_in(&self.titles, lower))
+            && ((w > 0 && words.has(w - 1, WordInfo::DETERMINER))
+                || info.is(WordInfo::PEOPLE)
+                || info.is(WordInfo::ORGANISATION)
+                || info.is(WordInfo::TITLE))
         {
             return false;
         }
         // A capitalised function word is a sentence opener, not a name, unless it is a title.
-        !self.function_words.contains(lower)
-            && !self.pronouns.contains_key(lower)
-            && !self.cues.contains_key(lower)
+        !info.is(WordInfo::FUNCTION) && !info.is(WordInfo::PRONOUN) && !info.is(WordInfo::CUE_FORM)
     }
 
     /// Whether word `w` joins the name word before it to what follows: the full stop of
@@ -182,7 +183,7 @@ impl Lexicon {
             // Roles and lowercase modifiers before the name: "council member Priya Natarajan".
             let role = title == 0
                 && words.kind(w) == TokenKind::Word
-                && (self.compound_in(&self.people, lower)
+                && (words.has(w, WordInfo::PEOPLE)
                     || (!words.is_capitalised(w) && !NAME_LINKS.contains(&lower)));
             if title > 0 {
                 name_first = w + title;
@@ -215,8 +216,7 @@ impl Lexicon {
             });
         }
         let name = Span::new(words.span(name_first).start, name_end);
-        let organisation = (name_first..=last)
-            .any(|k| self.compound_in(&self.organisations, words.lower(k)))
+        let organisation = (name_first..=last).any(|k| words.has(k, WordInfo::ORGANISATION))
             || (name_first == last && is_acronym(words.text(last)));
         Some(Mention {
             span,
@@ -261,28 +261,26 @@ impl Lexicon {
             }
             return self.name_mention(words, first, end);
         }
-        let head = words.lower(end);
-        if self.compound_in(&self.people, head) || self.compound_in(&self.organisations, head) {
+        if words.has(end, WordInfo::PEOPLE) || words.has(end, WordInfo::ORGANISATION) {
             let mut first = end;
             let mut steps = 0;
             while first > 0 && same(first - 1) && steps < 5 {
                 let w = first - 1;
-                let lower = words.lower(w);
-                if words.kind(w) != TokenKind::Word || self.cues.contains_key(lower) {
+                if words.kind(w) != TokenKind::Word || words.has(w, WordInfo::CUE_FORM) {
                     break;
                 }
                 first = w;
                 steps += 1;
-                if self.is_determiner(lower) {
+                if words.has(w, WordInfo::DETERMINER) {
                     break;
                 }
-                if self.function_words.contains(lower) {
+                if words.has(w, WordInfo::FUNCTION) {
                     first = w + 1;
                     break;
                 }
             }
             // "a spokesperson for the ministry": a role joined to its body.
-            if first >= 2 && same(first - 2) && self.prepositions.contains(words.lower(first - 1)) {
+            if first >= 2 && same(first - 2) && words.has(first - 1, WordInfo::PREPOSITION) {
                 if let Some(role) = self.mention_ending_at(words, first - 2, floor) {
                     if role.kind == MentionKind::Group {
                         return Some(Mention {
@@ -294,7 +292,7 @@ impl Lexicon {
                 }
             }
             let span = words.span(first).hull(words.span(end));
-            let kind = if self.compound_in(&self.organisations, head) {
+            let kind = if words.has(end, WordInfo::ORGANISATION) {
                 MentionKind::Organisation
             } else {
                 MentionKind::Group
@@ -327,7 +325,7 @@ impl Lexicon {
         let same = |w: usize| w <= ceiling && w < words.len() && words.sentence(w) == sentence;
         // Determiners and lowercase roles may lead ("the company", "spokesman John Smith").
         let mut w = start;
-        if self.is_determiner(words.lower(w)) {
+        if words.has(w, WordInfo::DETERMINER) {
             w += 1;
         }
         // An age before the head: "81-year-old Ana Ruiz" (the hyphens are read below as a
@@ -343,22 +341,20 @@ impl Lexicon {
             if title > 0 {
                 w += title;
                 last = Some(w - 1);
-            } else if let Some(role) =
-                (last.is_some() && words.kind(w) == TokenKind::Word && !words.is_capitalised(w))
-                    .then(|| {
-                        (w..=w + 2)
-                            .take_while(|&k| {
-                                same(k)
-                                    && words.kind(k) == TokenKind::Word
-                                    && !words.is_capitalised(k)
-                                    && !self.function_words.contains(words.lower(k))
-                            })
-                            .find(|&k| {
-                                self.title_at(words, k) > 0
-                                    || self.compound_in(&self.people, words.lower(k))
-                            })
+            } else if let Some(role) = (last.is_some()
+                && words.kind(w) == TokenKind::Word
+                && !words.is_capitalised(w))
+            .then(|| {
+                (w..=w + 2)
+                    .take_while(|&k| {
+                        same(k)
+                            && words.kind(k) == TokenKind::Word
+                            && !words.is_capitalised(k)
+                            && !words.has(k, WordInfo::FUNCTION)
                     })
-                    .flatten()
+                    .find(|&k| self.title_at(words, k) > 0 || words.has(k, WordInfo::PEOPLE))
+            })
+            .flatten()
             {
                 // lowercase words before a role: "Ruiz campaign manager Tomas Kell"
                 w = role + self.title_at(words, role).max(1);
@@ -382,7 +378,7 @@ impl Lexicon {
             {
                 // a compound modifier: "Florida-based strategist"
                 w += 2;
-            } else if self.compound_in(&self.people, lower)
+            } else if words.has(w, WordInfo::PEOPLE)
                 && same(w + 1)
                 && (self.is_name_word(words, w + 1) || self.title_at(words, w + 1) > 0)
             {
@@ -399,8 +395,7 @@ impl Lexicon {
             {
                 w += 1;
             } else if !saw_name
-                && (self.compound_in(&self.people, lower)
-                    || self.compound_in(&self.organisations, lower))
+                && (words.has(w, WordInfo::PEOPLE) || words.has(w, WordInfo::ORGANISATION))
             {
                 last = Some(w);
                 w += 1;
@@ -408,8 +403,8 @@ impl Lexicon {
                 && last.is_none()
                 && words.kind(w) == TokenKind::Word
                 && w - start < 3
-                && !self.function_words.contains(lower)
-                && !self.cues.contains_key(lower)
+                && !words.has(w, WordInfo::FUNCTION)
+                && !words.has(w, WordInfo::CUE_FORM)
             {
                 // an adjective or noun modifier before the head: "the Danish health ministry"
                 w += 1;
@@ -419,7 +414,7 @@ impl Lexicon {
         }
         let last = last?;
         if saw_name {
-            let first = if self.is_determiner(words.lower(start)) {
+            let first = if words.has(start, WordInfo::DETERMINER) {
                 start + 1
             } else {
                 start
@@ -431,22 +426,21 @@ impl Lexicon {
             }
             return Some(mention);
         }
-        let head = words.lower(last);
-        if !(self.compound_in(&self.people, head)
-            || self.compound_in(&self.organisations, head)
-            || self.titles.contains(head))
+        if !(words.has(last, WordInfo::PEOPLE)
+            || words.has(last, WordInfo::ORGANISATION)
+            || words.has(last, WordInfo::LISTED_TITLE))
         {
             return None;
         }
         let span = words.span(start).hull(words.span(last));
-        let organisation = self.compound_in(&self.organisations, head);
+        let organisation = words.has(last, WordInfo::ORGANISATION);
         // "die Lohmann AG": where nouns are capitalised, a determiner may lead a name that
         // holds a word no list knows; the name is what follows the determiner.
         let name = match (start + 1..last).find(|&k| self.proper_word(words, k)) {
             Some(_)
                 if organisation
                     && self.capitalised_nouns
-                    && self.is_determiner(words.lower(start)) =>
+                    && words.has(start, WordInfo::DETERMINER) =>
             {
                 words.span(start + 1).hull(words.span(last))
             }
@@ -467,12 +461,11 @@ impl Lexicon {
 
     /// A capitalised word no list knows: part of a proper name.
     fn proper_word(&self, words: &Words, w: usize) -> bool {
-        let lower = words.lower(w);
         words.is_capitalised(w)
-            && !self.function_words.contains(lower)
-            && !self.compound_in(&self.people, lower)
-            && !self.compound_in(&self.organisations, lower)
-            && !self.compound_in(&self.titles, lower)
+            && !words.has(w, WordInfo::FUNCTION)
+            && !words.has(w, WordInfo::PEOPLE)
+            && !words.has(w, WordInfo::ORGANISATION)
+            && !words.has(w, WordInfo::TITLE)
     }
 }
 

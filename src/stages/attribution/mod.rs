@@ -67,6 +67,7 @@
 mod mentions;
 mod resolve;
 mod rules;
+mod vocab;
 mod words;
 
 use crate::doc::Doc;
@@ -77,9 +78,7 @@ use crate::stage::{Layer, Stage};
 use mentions::PronounClass;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
-use words::Words;
 
 /// Settings of the attribution stage. Word-list paths are relative to the pipeline file.
 ///
@@ -205,12 +204,16 @@ pub(crate) struct Cue {
 
 /// The word lists the stage reads, in the shapes its rules use.
 pub(crate) struct Lexicon {
-    /// Tells this lexicon apart from any other in the process, for [`STEM_CUES`].
+    /// Tells this lexicon apart from any other in the process, for the memo in `vocab`.
     id: u64,
     pub cues: HashMap<String, Cue>,
     /// Stems of the cue verbs' base forms: a fallback for regular forms not listed.
     pub cue_stems: HashMap<String, Cue>,
     pub titles: HashSet<String>,
+    /// Titles ending in a full stop, without it (`sen` for `sen.`).
+    pub dotted_titles: HashSet<String>,
+    /// What comes before a hyphen in a hyphenated title (`co` for `co-founder`).
+    pub hyphen_title_heads: HashSet<String>,
     pub pronouns: HashMap<String, PronounClass>,
     pub organisations: HashSet<String>,
     pub people: HashSet<String>,
@@ -392,11 +395,23 @@ impl Lexicon {
             }
         }
         static LOADED: AtomicU64 = AtomicU64::new(0);
+        let titles = lowercase_words(&context.word_list(&config.titles)?)?;
+        let dotted_titles = titles
+            .iter()
+            .filter_map(|t| t.strip_suffix('.'))
+            .map(str::to_string)
+            .collect();
+        let hyphen_title_heads = titles
+            .iter()
+            .flat_map(|t| t.match_indices('-').map(|(k, _)| t[..k].to_string()))
+            .collect();
         Ok(Lexicon {
             id: LOADED.fetch_add(1, Ordering::Relaxed),
             cues,
             cue_stems,
-            titles: lowercase_words(&context.word_list(&config.titles)?)?,
+            titles,
+            dotted_titles,
+            hyphen_title_heads,
             pronouns: classed_words(&context.word_list(&config.pronouns)?)?,
             organisations: lowercase_words(&context.word_list(&config.organisations)?)?,
             people: lowercase_words(&context.word_list(&config.people)?)?,
@@ -436,50 +451,6 @@ impl Lexicon {
             comma_before_clause: config.comma_before_clause,
             capitalised_nouns: config.capitalised_nouns,
             stem_fallback: config.stem_fallback,
-        })
-    }
-}
-
-/// What [`Lexicon::cue_by_stem`] found for each lowercase word, on this thread.
-///
-/// Snowball stemming was a tenth of the whole run: the stem fallback is asked for most words
-/// ending in `-ed`, `-ing` or `-s`, and news repeats the same few thousand of them. The memo is
-/// kept per thread (no locking) across articles, tied to one lexicon and one stemmer, and
-/// emptied when it grows past [`STEM_CUES_MAX`] words so memory stays flat.
-#[derive(Default)]
-struct StemCues {
-    lexicon: u64,
-    stemmer: Option<rust_stemmers::Algorithm>,
-    cues: HashMap<Box<str>, Option<Cue>>,
-}
-
-const STEM_CUES_MAX: usize = 1 << 16;
-
-thread_local! {
-    static STEM_CUES: RefCell<StemCues> = RefCell::new(StemCues::default());
-}
-
-impl Lexicon {
-    /// The cue whose base form has the same stem as word `w` (a word token), if any.
-    pub(crate) fn cue_by_stem(&self, words: &Words, w: usize) -> Option<Cue> {
-        debug_assert_eq!(words.kind(w), crate::doc::TokenKind::Word);
-        let lower = words.lower(w);
-        let stemmer = words.doc.stemmer;
-        STEM_CUES.with_borrow_mut(|memo| {
-            if memo.lexicon != self.id
-                || memo.stemmer != stemmer
-                || memo.cues.len() >= STEM_CUES_MAX
-            {
-                memo.lexicon = self.id;
-                memo.stemmer = stemmer;
-                memo.cues.clear();
-            }
-            if let Some(&cue) = memo.cues.get(lower) {
-                return cue;
-            }
-            let cue = self.cue_stems.get(&*words.stem(w)).copied();
-            memo.cues.insert(lower.into(), cue);
-            cue
         })
     }
 }

@@ -87,9 +87,7 @@ struct Ctx<'a, 'd> {
 
 impl<'a, 'd> Ctx<'a, 'd> {
     fn new(lex: &'a Lexicon, words: &'a Words<'d>, skip: Vec<bool>) -> Ctx<'a, 'd> {
-        let cues: Vec<Option<Cue>> = (0..words.len())
-            .map(|w| lexical_cue(lex, words, w))
-            .collect();
+        let cues: Vec<Option<Cue>> = (0..words.len()).map(|w| lexical_cue(words, w)).collect();
         let cue_words = (0..words.len()).filter(|&w| cues[w].is_some()).collect();
         let n = words.len();
         let same = |a: usize, b: usize| words.sentence(a) == words.sentence(b);
@@ -145,7 +143,7 @@ impl Ctx<'_, '_> {
 }
 
 /// The cue word `w` is by the word lists, used or not.
-fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
+fn lexical_cue(words: &Words, w: usize) -> Option<Cue> {
     if words.kind(w) != TokenKind::Word || words.quote(w).is_some() {
         return None;
     }
@@ -153,21 +151,7 @@ fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
     if words.is_capitalised(w) && w > 0 && words.sentence(w - 1) == words.sentence(w) {
         return None;
     }
-    let lower = words.lower(w);
-    if let Some(cue) = lex.cues.get(lower) {
-        return Some(*cue);
-    }
-    // The stem is only a fallback for regular forms the list lacks; nouns of people
-    // ("reporters", "commentators") share a verb's stem without being cues.
-    let person_noun =
-        lex.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
-    if lex.stem_fallback
-        && !person_noun
-        && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
-    {
-        return lex.cue_by_stem(words, w);
-    }
-    None
+    words.info(w).cue
 }
 
 impl Ctx<'_, '_> {
@@ -534,7 +518,7 @@ impl Ctx<'_, '_> {
 
 /// Finds the document's attributions, in content order.
 pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
-    let words = Words::new(doc);
+    let words = Words::new(doc, &stage.lexicon);
     if words.len() == 0 {
         return Vec::new();
     }

@@ -364,8 +364,8 @@ fn grammar_lists_default_to_english() {
     assert_eq!(got, claims(text));
 }
 
-/// The stem fallback's per-thread memo belongs to one lexicon: a pipeline whose cue list
-/// lacks a verb does not inherit what another pipeline's list made of its forms.
+/// The per-thread memo of what the lists say of each word belongs to one lexicon: a pipeline
+/// whose cue list lacks a verb does not inherit what another pipeline's list made of its forms.
 #[test]
 fn stem_memo_is_per_lexicon() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,8 @@
 //! A view of a document as its words: the non-space tokens, each with its sentence,
 //! paragraph and enclosing quote, so rules can walk left and right cheaply.
 
+use super::vocab::WordInfo;
+use super::Lexicon;
 use crate::doc::{Doc, Span, TokenKind};
 
 /// The non-space tokens of a document with where each stands.
@@ -14,10 +16,15 @@ pub(crate) struct Words<'d> {
     paragraph: Vec<u32>,
     /// Index + 1 of the quote holding each word (0: none). Marks belong to their quote.
     quote: Vec<u32>,
+    /// What the word lists say of each word.
+    info: Vec<WordInfo>,
+    /// Each word's [`Words::is_capitalised`], worked out once: the rules ask it of the same
+    /// words many times.
+    capitalised: Vec<bool>,
 }
 
 impl<'d> Words<'d> {
-    pub fn new(doc: &'d Doc) -> Words<'d> {
+    pub fn new(doc: &'d Doc, lexicon: &Lexicon) -> Words<'d> {
         let n = doc.tokens.len();
         let mut tokens = Vec::with_capacity(n / 2);
         let mut sentence = Vec::with_capacity(n / 2);
@@ -44,12 +51,22 @@ impl<'d> Words<'d> {
             paragraph.push(p as u32);
             quote.push(if in_quote { q as u32 + 1 } else { 0 });
         }
+        let info = lexicon.describe_all(
+            doc,
+            tokens.iter().map(|&t| doc.lower(&doc.tokens[t as usize])),
+        );
+        let capitalised = tokens
+            .iter()
+            .map(|&t| capitalised(doc, t as usize))
+            .collect();
         Words {
             doc,
             tokens,
             sentence,
             paragraph,
             quote,
+            info,
+            capitalised,
         }
     }
 
@@ -67,10 +84,6 @@ impl<'d> Words<'d> {
 
     pub fn lower(&self, w: usize) -> &'d str {
         self.doc.lower(&self.doc.tokens[self.tokens[w] as usize])
-    }
-
-    pub fn stem(&self, w: usize) -> std::borrow::Cow<'d, str> {
-        self.doc.stem(&self.doc.tokens[self.tokens[w] as usize])
     }
 
     pub fn kind(&self, w: usize) -> TokenKind {
@@ -92,12 +105,17 @@ impl<'d> Words<'d> {
 
     /// True for a word made of letters whose first letter is a capital.
     pub fn is_capitalised(&self, w: usize) -> bool {
-        self.kind(w) == TokenKind::Word
-            && self
-                .text(w)
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
+        self.capitalised[w]
+    }
+
+    /// What the word lists say of word `w`.
+    pub fn info(&self, w: usize) -> WordInfo {
+        self.info[w]
+    }
+
+    /// True when every bit of `flags` (see [`WordInfo`]) holds for word `w`.
+    pub fn has(&self, w: usize, flags: u16) -> bool {
+        self.info[w].is(flags)
     }
 
     pub fn is(&self, w: usize, lower: &str) -> bool {
@@ -116,4 +134,22 @@ impl<'d> Words<'d> {
             .partition_point(|&t| self.doc.tokens[t as usize].span.end <= at)
             .checked_sub(1)
     }
+}
+
+/// [`Words::is_capitalised`] of token `t`: a word whose first letter is a capital.
+fn capitalised(doc: &Doc, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    let text = doc.token_text(token);
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .find(u8::is_ascii_alphabetic)
+            .is_some_and(|b| b.is_ascii_uppercase());
+    }
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
 }

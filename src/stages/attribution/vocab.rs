@@ -1,0 +1,149 @@
+//! What the word lists say of each word, looked up once per distinct word.
+//!
+//! The rules ask of the same word, again and again, whether it is a title, a people noun, an
+//! organisation word, a cue… Each question was a hash lookup of the word, and stemming for
+//! the cue fallback was a tenth of the whole run. Instead, every word of an article is looked
+//! up once in a per-thread memo of [`WordInfo`]s keyed by its lowercase form; the rules read
+//! bits. The memo lives across articles (news repeats the same few thousand words), is tied
+//! to one lexicon and one stemmer, and is emptied when it grows past [`MEMO_MAX`] words, so
+//! memory stays flat.
+
+use super::{Cue, Lexicon};
+use crate::doc::Doc;
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+
+/// What the lexicon says of one lowercase word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// The [`WordInfo`] bits (`TITLE`, `PEOPLE`, …) that hold.
+    flags: u16,
+    /// The cue a word token with this lowercase form is by the lists alone (its listed form,
+    /// or the stem fallback), before the rules look at its place.
+    pub cue: Option<Cue>,
+}
+
+impl WordInfo {
+    /// In the titles list, or (where nouns are compounded) ending in a title: see
+    /// [`Lexicon::compound_in`]. `PEOPLE` and `ORGANISATION` likewise.
+    pub const TITLE: u16 = 1;
+    /// The word and a full stop is a title (`sen` of `sen.`).
+    pub const DOTTED_TITLE: u16 = 1 << 1;
+    /// Some title starts with the word and a hyphen (`co` of `co-founder`).
+    pub const HYPHEN_TITLE_HEAD: u16 = 1 << 2;
+    /// In the people list.
+    pub const PEOPLE: u16 = 1 << 3;
+    /// In the organisations list.
+    pub const ORGANISATION: u16 = 1 << 4;
+    /// In the function words list.
+    pub const FUNCTION: u16 = 1 << 5;
+    /// In the pronouns list.
+    pub const PRONOUN: u16 = 1 << 6;
+    /// A listed form of a cue verb.
+    pub const CUE_FORM: u16 = 1 << 7;
+    /// In the determiners list.
+    pub const DETERMINER: u16 = 1 << 8;
+    /// In the prepositions list.
+    pub const PREPOSITION: u16 = 1 << 9;
+    /// In the titles list itself.
+    pub const LISTED_TITLE: u16 = 1 << 10;
+
+    /// True when every bit of `flags` holds.
+    pub fn is(&self, flags: u16) -> bool {
+        self.flags & flags == flags
+    }
+}
+
+impl Lexicon {
+    /// What the lists say of `lower`, stemming with `doc`'s stemmer for the cue fallback.
+    fn describe(&self, doc: &Doc, lower: &str) -> WordInfo {
+        let checks = [
+            (WordInfo::TITLE, self.compound_in(&self.titles, lower)),
+            (WordInfo::LISTED_TITLE, self.titles.contains(lower)),
+            (WordInfo::DOTTED_TITLE, self.dotted_titles.contains(lower)),
+            (
+                WordInfo::HYPHEN_TITLE_HEAD,
+                self.hyphen_title_heads.contains(lower),
+            ),
+            (WordInfo::PEOPLE, self.compound_in(&self.people, lower)),
+            (
+                WordInfo::ORGANISATION,
+                self.compound_in(&self.organisations, lower),
+            ),
+            (WordInfo::FUNCTION, self.function_words.contains(lower)),
+            (WordInfo::PRONOUN, self.pronouns.contains_key(lower)),
+            (WordInfo::CUE_FORM, self.cues.contains_key(lower)),
+            (WordInfo::DETERMINER, self.determiners.contains(lower)),
+            (WordInfo::PREPOSITION, self.prepositions.contains(lower)),
+        ];
+        let flags = checks
+            .iter()
+            .filter(|(_, holds)| *holds)
+            .fold(0, |flags, (bit, _)| flags | bit);
+        WordInfo {
+            flags,
+            cue: self.cue_of(doc, lower),
+        }
+    }
+
+    /// The cue a word token is by the lists: a listed form, else (for a regular form the
+    /// list lacks) the cue whose base form has the same stem.
+    fn cue_of(&self, doc: &Doc, lower: &str) -> Option<Cue> {
+        if let Some(cue) = self.cues.get(lower) {
+            return Some(*cue);
+        }
+        // The stem is only a fallback for regular forms the list lacks; nouns of people
+        // ("reporters", "commentators") share a verb's stem without being cues.
+        let person_noun =
+            self.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
+        if self.stem_fallback
+            && !person_noun
+            && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
+        {
+            return self.cue_stems.get(&*doc.stem_word(lower)).copied();
+        }
+        None
+    }
+
+    /// [`WordInfo`] of each lowercase form `lowers` yields, from this thread's memo.
+    pub(crate) fn describe_all<'w>(
+        &self,
+        doc: &Doc,
+        lowers: impl Iterator<Item = &'w str>,
+    ) -> Vec<WordInfo> {
+        MEMO.with_borrow_mut(|memo| {
+            if memo.lexicon != self.id || memo.stemmer != doc.stemmer {
+                memo.lexicon = self.id;
+                memo.stemmer = doc.stemmer;
+                memo.words.clear();
+            }
+            lowers
+                .map(|lower| {
+                    if let Some(info) = memo.words.get(lower) {
+                        return *info;
+                    }
+                    if memo.words.len() >= MEMO_MAX {
+                        memo.words.clear();
+                    }
+                    let info = self.describe(doc, lower);
+                    memo.words.insert(lower.into(), info);
+                    info
+                })
+                .collect()
+        })
+    }
+}
+
+/// One thread's memo: the lexicon and stemmer it was filled for, and the words.
+#[derive(Default)]
+struct Memo {
+    lexicon: u64,
+    stemmer: Option<rust_stemmers::Algorithm>,
+    words: HashMap<Box<str>, WordInfo>,
+}
+
+const MEMO_MAX: usize = 1 << 16;
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
