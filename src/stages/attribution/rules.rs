@@ -223,11 +223,21 @@ impl Ctx<'_, '_> {
         let words = self.words;
         let sentence = words.sentence(cue);
         let mut k = cue.checked_sub(1)?;
-        while k > floor
-            && (self.lex.between_speaker_and_cue.contains(words.lower(k)) || self.adverb(k))
-            && !self.is_pronoun_like(k)
-        {
-            k -= 1;
+        loop {
+            while k > floor
+                && (self.lex.between_speaker_and_cue.contains(words.lower(k)) || self.adverb(k))
+                && !self.is_pronoun_like(k)
+            {
+                k -= 1;
+            }
+            // a time between the speaker and the cue: `Kell on Tuesday said`
+            let time = (k > floor)
+                .then(|| k.saturating_sub(1).max(floor + 1)..=k)
+                .and_then(|mut from| from.find(|&j| time_phrase_at(self, j) == k + 1 - j));
+            match time {
+                Some(j) => k = j - 1,
+                None => break,
+            }
         }
         // "X is quoted as saying"
         if k >= floor + 2
@@ -280,6 +290,20 @@ impl Ctx<'_, '_> {
                 .or_else(|| self.earlier_speaker(floor, k));
         }
         if words.text(k) == "," {
+            // "Gov. Ada Vance (R-Ore.), said": a bracketed party and state before the comma.
+            if k > floor + 1 && words.text(k - 1) == ")" {
+                let open = (floor..k - 1).rev().take(8).find(|&j| words.text(j) == "(");
+                if let Some(m) = open
+                    .and_then(|o| o.checked_sub(1))
+                    .filter(|&e| e >= floor)
+                    .and_then(|e| self.lex.mention_ending_at(words, e, floor))
+                {
+                    let opens = m.first == floor || words.kind(m.first - 1) == TokenKind::Punct;
+                    if m.kind == MentionKind::Person && opens && self.acceptable(&m) {
+                        return Some(m);
+                    }
+                }
+            }
             // "His press secretary, Lena Dahl, suggested": a name inside the commas.
             if let Some(inner) = k
                 .checked_sub(1)
@@ -335,6 +359,15 @@ impl Ctx<'_, '_> {
             return None;
         }
         if let Some(mention) = self.lex.mention_ending_at(words, k, floor) {
+            // "The campaign issued a statement saying": the document's issuer speaks.
+            let issued = mention.kind == MentionKind::Group
+                && mention.first > floor
+                && ISSUING_VERBS.contains(&words.lower(mention.first - 1));
+            if issued {
+                if let Some(issuer) = self.subject_of(floor, mention.first - 1) {
+                    return Some(issuer);
+                }
+            }
             return self.acceptable(&mention).then_some(mention);
         }
         // "The radioman pointed out": a short phrase opening the sentence with a determiner.
@@ -516,6 +549,27 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Verbs whose object is a document that then speaks for its issuer (`issued a statement
+/// saying`).
+const ISSUING_VERBS: &[&str] = &["issued", "released", "sent", "posted", "published"];
+
+/// How many words make a time phrase starting at word `k` (`Tuesday`, `on Tuesday`, `last
+/// week`), or 0.
+fn time_phrase_at(ctx: &Ctx, k: usize) -> usize {
+    let words = ctx.words;
+    if k >= words.len() || words.quote(k).is_some() {
+        return 0;
+    }
+    if ctx.lex.time_words.contains(words.lower(k)) {
+        return 1;
+    }
+    let lead = matches!(words.lower(k), "on" | "last" | "this" | "early" | "late");
+    if lead && k + 1 < words.len() && ctx.lex.time_words.contains(words.lower(k + 1)) {
+        return 2;
+    }
+    0
+}
+
 /// Finds the document's attributions, in content order.
 pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
     let words = Words::new(doc, &stage.lexicon);
@@ -649,16 +703,16 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
         if let Some((mention, cue, end, rule)) = hit.as_mut() {
             // The quote goes on after its attribution: `"…," Garman said, "…"` (a split
             // quote), or `"…," Garman said. "…"` (the same speaker, nothing new between).
-            let mut last = (*end).max(words.before(quote.span.end).unwrap_or(*end));
             // An attribution after the quote may run on ("said Robert Mason, a professor
             // who …"): the next quote may follow the end of its sentence.
             // A quote right after the attribution (`said, "…"`) is its second piece.
-            // `Kell posted last March, "…"`: a short time or place tail may sit
-            // between the cue and the second piece.
+            // `Kell posted last March, "…"`, `he said Tuesday in Salem, "…"`, `she said of
+            // the plan, "…"`: a short time, place or topic tail may sit between the cue and
+            // the second piece.
             {
                 let (mut t, mut n) = (*end + 1, 0);
                 while t < words.len()
-                    && n < 4
+                    && n < 6
                     && words.kind(t) == TokenKind::Word
                     && words.quote(t).is_none()
                     && ctx.cue(t).is_none()
@@ -675,6 +729,9 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
                     *end = t - 1;
                 }
             }
+            // Where the claim has got to, read after the tail above so that a second
+            // piece after the tail is found.
+            let mut last = (*end).max(words.before(quote.span.end).unwrap_or(*end));
             let split_next = {
                 let mut k = *end + 1;
                 while k < words.len()
@@ -866,29 +923,26 @@ fn speaker_then_cue(ctx: &Ctx, mention: Mention, para: usize) -> Option<Hit> {
         return None;
     }
     let mut k = mention.last + 1;
-    if k < words.len()
-        && words.text(k) == ","
-        && matches!(
-            mention.kind,
-            MentionKind::Person | MentionKind::Organisation
-        )
-    {
-        // an aside between the speaker and the cue
-        let limit = (k + 16).min(words.len() - 1);
-        let mut j = k + 1;
-        while j <= limit
-            && words.text(j) != ","
-            && words.sentence(j) == words.sentence(k)
-            && words.quote(j).is_none()
-        {
-            j += 1;
-        }
-        if j <= limit && words.text(j) == "," {
-            k = j + 1;
-        }
+    if k >= words.len() {
+        return None;
     }
-    while k < words.len() && ctx.lex.between_speaker_and_cue.contains(words.lower(k)) {
-        k += 1;
+    // A name may carry asides before the cue: a party and state in brackets, an age, a
+    // hometown, a role (`Kell (D-Ore.) said`, `Kell, 34, of Salem, said`).
+    if matches!(
+        mention.kind,
+        MentionKind::Person | MentionKind::Organisation
+    ) {
+        k = past_asides(ctx, k, ctx.sentence_last(k));
+    }
+    loop {
+        while k < words.len() && ctx.lex.between_speaker_and_cue.contains(words.lower(k)) {
+            k += 1;
+        }
+        // a time between the speaker and the cue: `Kell on Tuesday said`
+        match time_phrase_at(ctx, k) {
+            0 => break,
+            n => k += n,
+        }
     }
     if k < words.len() && words.paragraph(k) == para && ctx.cue(k).is_some() && !ctx.negated(k) {
         return Some((Some(mention), Some((k, k)), k, "quote-speaker-cue"));
@@ -1904,16 +1958,26 @@ fn past_asides(ctx: &Ctx, mut k: usize, last: usize) -> usize {
             k = close + 1;
         }
     }
+    if k > last || k >= words.len() || words.text(k) != "," {
+        return k;
+    }
+    // Each aside runs from a comma to the next; the closing comma of one opens the next
+    // unless a verb follows it.
+    let mut open = k;
     for _ in 0..2 {
-        if k > last || k >= words.len() || words.text(k) != "," {
-            break;
-        }
-        let close = (k + 1..=last.min(k + 16))
+        let close = (open + 1..=last.min(open + 16))
             .take_while(|&j| words.quote(j).is_none())
             .find(|&j| words.text(j) == ",");
-        match close {
-            Some(close) => k = close + 1,
-            None => break,
+        let Some(close) = close else { break };
+        k = close + 1;
+        open = close;
+        let verb_next = k <= last
+            && k < words.len()
+            && words.kind(k) == TokenKind::Word
+            && !words.is_capitalised(k)
+            && !ctx.lex.function_words.contains(words.lower(k));
+        if verb_next {
+            break;
         }
     }
     k

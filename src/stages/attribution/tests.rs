@@ -669,3 +669,70 @@ fn unattributed_quote_keeps_no_speaker() {
         "quote-unattributed",
     )]);
 }
+
+/// Asides, times and documents between or around a speaker and the cue, and a tail between
+/// the cue and the second piece of a split quote.
+#[test]
+fn speakers_past_asides() {
+    check_speakers(&[
+        // a bracketed party and state after the name, with and without a comma
+        (
+            "“We owe the valley a new bridge,” Rep. Nora Field (D-Ore.) said.",
+            "new bridge",
+            "Rep. Nora Field",
+            "quote-speaker-cue",
+        ),
+        (
+            "Gov. Kate Brandt (R-Ida.), said the tax “will not pass this session at all.”",
+            "will not pass",
+            "Gov. Kate Brandt",
+            "speaker-cue-clause",
+        ),
+        // an age and a hometown after the name
+        (
+            "“The mill kept this town alive,” Mark Ruiz, 34, of Salem, said.",
+            "mill kept",
+            "Mark Ruiz",
+            "quote-speaker-cue",
+        ),
+        // a time between the speaker and the cue
+        (
+            "Mark Ruiz on Tuesday said the levy would fund two new schools.",
+            "the levy",
+            "Mark Ruiz",
+            "speaker-cue-clause",
+        ),
+        (
+            "Dora Pike last week said the ferry would stop running in March.",
+            "the ferry",
+            "Dora Pike",
+            "speaker-cue-clause",
+        ),
+        // a document's issuer speaks
+        (
+            "The union issued a statement saying, “Our members will not accept this offer.”",
+            "Our members",
+            "The union",
+            "speaker-cue-quote",
+        ),
+    ]);
+    // The second piece of a split quote after a time, place or topic tail.
+    for (text, pieces) in [
+        (
+            "“The roads will stay shut,” he said Tuesday in Salem, “until the snow is gone.”",
+            "“The roads will stay shut,” “until the snow is gone.”",
+        ),
+        (
+            "“To the extent they listen,” she said of the council, “they will be annoyed.”",
+            "“To the extent they listen,” “they will be annoyed.”",
+        ),
+        (
+            "“Nothing was settled,” Sen. Ada Marsh (D-Vt.) said Friday. “We meet again next week.”",
+            "“Nothing was settled,” “We meet again next week.”",
+        ),
+    ] {
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, pieces, "{text}");
+    }
+}
