@@ -200,9 +200,8 @@ impl Stage for Tokenize {
         let text = article.text.as_str();
         tokens.reserve(text.len() / 3);
         norms.reserve(text.len());
-        word_bounds(text, |start, end| {
+        word_bounds(text, |start, end, kind| {
             let piece = &text[start..end];
-            let kind = classify(piece);
             let lower_start = norms.len();
             match kind {
                 TokenKind::Space | TokenKind::Newline => {}
@@ -221,8 +220,8 @@ impl Stage for Tokenize {
     }
 }
 
-/// Calls `emit(start, end)` for every segment `split_word_bound_indices` gives on `text`, in
-/// order, with the same offsets.
+/// Calls `emit(start, end, kind)` for every segment `split_word_bound_indices` gives on
+/// `text`, in order, with the same offsets and the segment's [`classify`] kind.
 ///
 /// Most news text is ASCII, and the general UAX #29 machinery (a table lookup per char and a
 /// state machine built for every script) cost more than the rest of the stage. So runs of ASCII
@@ -230,7 +229,7 @@ impl Stage for Tokenize {
 /// unicode-segmentation. A stretch is cut at a [`restart`] point, where the rules leave no
 /// choice and look neither back nor forward past it, so both sides segment as the whole text
 /// would (the property tests compare the two on random and mixed text).
-fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
+fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
     let bytes = text.as_bytes();
     let mut done = 0;
     while done < bytes.len() {
@@ -249,7 +248,7 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
             .unwrap_or(bytes.len());
         ascii_word_bounds(&bytes[done..from], done, &mut emit);
         for (start, piece) in text[from..to].split_word_bound_indices() {
-            emit(from + start, from + start + piece.len());
+            emit(from + start, from + start + piece.len(), classify(piece));
         }
         done = to;
     }
@@ -319,9 +318,11 @@ fn word_class(b: u8) -> WordClass {
     }
 }
 
-/// The UAX #29 word bounds of ASCII `bytes`, emitted as offsets plus `base`. `bytes` must end at
-/// the end of the text or at a [`restart`] point, so that no rule needs to look past it.
-fn ascii_word_bounds(bytes: &[u8], base: usize, emit: &mut impl FnMut(usize, usize)) {
+/// The UAX #29 word bounds of ASCII `bytes`, emitted as offsets plus `base` with their kind.
+/// `bytes` must end at the end of the text or at a [`restart`] point, so that no rule needs to
+/// look past it. The kind comes from what the segmenter saw, as [`classify_ascii`] would give
+/// it, without a second pass over the segment.
+fn ascii_word_bounds(bytes: &[u8], base: usize, emit: &mut impl FnMut(usize, usize, TokenKind)) {
     use WordClass::*;
     let class_at = |k: usize| bytes.get(k).map_or(Other, |&b| word_class(b));
     let mut i = 0;
@@ -329,19 +330,29 @@ fn ascii_word_bounds(bytes: &[u8], base: usize, emit: &mut impl FnMut(usize, usi
         let start = i;
         let first = word_class(bytes[i]);
         i += 1;
-        match first {
-            Cr if class_at(i) == Lf => i += 1,
+        let kind = match first {
+            Cr => {
+                if class_at(i) == Lf {
+                    i += 1;
+                }
+                TokenKind::Newline
+            }
+            Lf => TokenKind::Newline,
             Space => {
                 while class_at(i) == Space {
                     i += 1;
                 }
+                TokenKind::Space
             }
             Letter | Digit | Connector => {
                 let mut last = first;
+                let (mut letter, mut digit) = (first == Letter, first == Digit);
                 loop {
                     match class_at(i) {
                         next @ (Letter | Digit | Connector) => {
                             last = next;
+                            letter |= next == Letter;
+                            digit |= next == Digit;
                             i += 1;
                         }
                         mid @ (MidLetter | MidNum | MidNumLet) => {
@@ -355,15 +366,26 @@ fn ascii_word_bounds(bytes: &[u8], base: usize, emit: &mut impl FnMut(usize, usi
                                 break;
                             }
                             last = after;
+                            letter |= after == Letter;
+                            digit |= after == Digit;
                             i += 2;
                         }
                         _ => break,
                     }
                 }
+                if letter {
+                    TokenKind::Word
+                } else if digit {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Punct
+                }
             }
-            _ => {}
-        }
-        emit(base + start, base + i);
+            // One char: a vertical tab or form feed (a line break to the segmenter, white
+            // space to classify), a quote mark, a tab, punctuation.
+            _ => classify_ascii(&bytes[start..i]),
+        };
+        emit(base + start, base + i, kind);
     }
 }
 
@@ -418,16 +440,17 @@ mod tests {
         assert_eq!(joined, text);
     }
 
-    type Bounds = Vec<(usize, usize)>;
+    type Bounds = Vec<(usize, usize, TokenKind)>;
 
-    /// The bounds as unicode-segmentation gives them, and as [`word_bounds`] does.
+    /// The bounds as unicode-segmentation gives them with [`classify`]'s kinds, and as
+    /// [`word_bounds`] does.
     fn both_bounds(text: &str) -> (Bounds, Bounds) {
         let want = text
             .split_word_bound_indices()
-            .map(|(start, piece)| (start, start + piece.len()))
+            .map(|(start, piece)| (start, start + piece.len(), classify(piece)))
             .collect();
         let mut got = Vec::new();
-        word_bounds(text, |start, end| got.push((start, end)));
+        word_bounds(text, |start, end, kind| got.push((start, end, kind)));
         (want, got)
     }
 

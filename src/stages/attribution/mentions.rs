@@ -68,6 +68,10 @@ impl Lexicon {
     /// does (`nach Angaben von` over `nach Angaben`), among the phrases whose speaker
     /// follows them (`after` false) or those whose speaker precedes them (`zufolge`).
     pub(crate) fn according_at(&self, words: &Words, w: usize, after: bool) -> Option<usize> {
+        // Every phrase has a first word; most words open none.
+        if !words.has(w, WordInfo::ACCORDING_HEAD) {
+            return None;
+        }
         self.according
             .iter()
             .filter(|(phrase, flagged)| {

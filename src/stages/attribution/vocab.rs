@@ -47,6 +47,8 @@ impl WordInfo {
     pub const PREPOSITION: u16 = 1 << 9;
     /// In the titles list itself.
     pub const LISTED_TITLE: u16 = 1 << 10;
+    /// The first word of a phrase like `according to`.
+    pub const ACCORDING_HEAD: u16 = 1 << 11;
 
     /// True when every bit of `flags` holds.
     pub fn is(&self, flags: u16) -> bool {
@@ -75,6 +77,10 @@ impl Lexicon {
             (WordInfo::CUE_FORM, self.cues.contains_key(lower)),
             (WordInfo::DETERMINER, self.determiners.contains(lower)),
             (WordInfo::PREPOSITION, self.prepositions.contains(lower)),
+            (
+                WordInfo::ACCORDING_HEAD,
+                self.according.iter().any(|(phrase, _)| phrase[0] == lower),
+            ),
         ];
         let flags = checks
             .iter()
@@ -116,9 +122,18 @@ impl Lexicon {
                 memo.lexicon = self.id;
                 memo.stemmer = doc.stemmer;
                 memo.words.clear();
+                memo.bytes = [None; 128];
             }
             lowers
                 .map(|lower| {
+                    // Punctuation and one-letter words skip the hash.
+                    let byte = match lower.as_bytes() {
+                        &[b] if b.is_ascii() => Some(usize::from(b)),
+                        _ => None,
+                    };
+                    if let Some(info) = byte.and_then(|b| memo.bytes[b]) {
+                        return info;
+                    }
                     if let Some(info) = memo.words.get(lower) {
                         return *info;
                     }
@@ -126,7 +141,10 @@ impl Lexicon {
                         memo.words.clear();
                     }
                     let info = self.describe(doc, lower);
-                    memo.words.insert(lower.into(), info);
+                    match byte {
+                        Some(b) => memo.bytes[b] = Some(info),
+                        None => _ = memo.words.insert(lower.into(), info),
+                    }
                     info
                 })
                 .collect()
@@ -135,15 +153,21 @@ impl Lexicon {
 }
 
 /// One thread's memo: the lexicon and stemmer it was filled for, and the words.
-#[derive(Default)]
 struct Memo {
     lexicon: u64,
     stemmer: Option<rust_stemmers::Algorithm>,
     words: HashMap<Box<str>, WordInfo>,
+    /// The words of one ASCII char, by that char.
+    bytes: [Option<WordInfo>; 128],
 }
 
 const MEMO_MAX: usize = 1 << 16;
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    static MEMO: RefCell<Memo> = RefCell::new(Memo {
+        lexicon: u64::MAX,
+        stemmer: None,
+        words: HashMap::default(),
+        bytes: [None; 128],
+    });
 }
