@@ -174,6 +174,8 @@ struct Word<'d> {
     kind: TokenKind,
     /// Inside quotation marks.
     quoted: bool,
+    /// The word's [`Assertions::word_bits`].
+    bits: u16,
 }
 
 /// The assertions stage.
@@ -186,28 +188,32 @@ pub struct Assertions {
     changes: Phrases,
     causal: Phrases,
     hedges: Phrases,
-    function_words: WordSet,
-    subjects: WordSet,
-    openers: WordSet,
-    /// Third-person pronouns and the first-person ones: no named subject.
-    pronouns: WordSet,
-    first_person: WordSet,
-    speech_verbs: WordSet,
     min_words: usize,
-    /// Lowercase first word of any phrase → one bit per list holding a phrase that starts
-    /// with it ([`Assertions::lists`] order): one lookup per word tells which lists to try.
-    firsts: WordMap<u8>,
+    /// Lowercase word → its bits: one per phrase list holding a phrase that starts with it
+    /// ([`Assertions::lists`] order), and one per word set it is in (`FUNCTION` …
+    /// `SPEECH_VERB`). One lookup per word answers every question the stage asks of it.
+    word_bits: WordMap<u16>,
 }
 
-/// Bits of [`Assertions::firsts`], in [`Assertions::lists`] order.
-const NUMBERS: u8 = 1;
-const PERCENTS: u8 = 1 << 1;
-const CURRENCIES: u8 = 1 << 2;
-const DATES: u8 = 1 << 3;
-const COMPARISONS: u8 = 1 << 4;
-const CHANGES: u8 = 1 << 5;
-const CAUSAL: u8 = 1 << 6;
-const HEDGES: u8 = 1 << 7;
+/// Bits of [`Assertions::word_bits`] for phrase lists, in [`Assertions::lists`] order.
+const NUMBERS: u16 = 1;
+const PERCENTS: u16 = 1 << 1;
+const CURRENCIES: u16 = 1 << 2;
+const DATES: u16 = 1 << 3;
+const COMPARISONS: u16 = 1 << 4;
+const CHANGES: u16 = 1 << 5;
+const CAUSAL: u16 = 1 << 6;
+const HEDGES: u16 = 1 << 7;
+/// Bits of [`Assertions::word_bits`] for word sets: function words (pronouns included).
+const FUNCTION: u16 = 1 << 8;
+/// Organisation and people nouns: a subject a reader can check.
+const SUBJECT: u16 = 1 << 9;
+/// Opening connectives (`But`, `And`).
+const OPENER: u16 = 1 << 10;
+/// Third-person pronouns and the first-person ones: no named subject.
+const PRONOUN: u16 = 1 << 11;
+const FIRST_PERSON: u16 = 1 << 12;
+const SPEECH_VERB: u16 = 1 << 13;
 
 impl Assertions {
     /// Builds the stage, reading its word lists.
@@ -252,27 +258,34 @@ impl Assertions {
             changes,
             causal,
             hedges,
-            function_words,
-            subjects,
-            openers,
-            pronouns,
-            first_person,
-            speech_verbs,
             min_words: config.min_words,
-            firsts: WordMap::default(),
+            word_bits: WordMap::default(),
         };
-        let mut firsts = WordMap::default();
+        let mut word_bits = WordMap::default();
         for (list, bit) in assertions.lists() {
             for first in list.by_first.keys() {
-                *firsts.entry(first.clone()).or_insert(0) |= bit;
+                *word_bits.entry(first.clone()).or_insert(0) |= bit;
             }
         }
-        assertions.firsts = firsts;
+        let sets = [
+            (function_words, FUNCTION),
+            (subjects, SUBJECT),
+            (openers, OPENER),
+            (pronouns, PRONOUN),
+            (first_person, FIRST_PERSON),
+            (speech_verbs, SPEECH_VERB),
+        ];
+        for (set, bit) in sets {
+            for word in set {
+                *word_bits.entry(word).or_insert(0) |= bit;
+            }
+        }
+        assertions.word_bits = word_bits;
         Ok(assertions)
     }
 
     /// The phrase lists with their bit in [`Assertions::firsts`].
-    fn lists(&self) -> [(&Phrases, u8); 8] {
+    fn lists(&self) -> [(&Phrases, u16); 8] {
         [
             (&self.numbers, NUMBERS),
             (&self.percents, PERCENTS),
@@ -309,12 +322,8 @@ impl Assertions {
         let mut named = false;
         // Which lists may match at each word: a list whose phrases never start with the
         // word cannot match there, so its lookups are skipped.
-        let masks: Vec<u8> = words
-            .iter()
-            .map(|w| self.firsts.get(w.lower).copied().unwrap_or(0))
-            .collect();
-        let at = |list: &Phrases, bit: u8, i: usize| {
-            if masks[i] & bit == 0 {
+        let at = |list: &Phrases, bit: u16, i: usize| {
+            if words[i].bits & bit == 0 {
                 None
             } else {
                 list.match_at(words, i)
@@ -369,8 +378,8 @@ impl Assertions {
             }
             let name = starts_upper(word.text)
                 && word.text != "I"
-                && !(is_first(i) && self.function_words.contains(word.lower));
-            if name || self.subjects.contains(word.lower) {
+                && !(is_first(i) && word.bits & FUNCTION != 0);
+            if name || word.bits & SUBJECT != 0 {
                 named = true;
                 break;
             }
@@ -390,8 +399,8 @@ impl Assertions {
         words.iter().any(|w| {
             !w.quoted
                 && w.kind == TokenKind::Word
-                && (self.speech_verbs.contains(w.lower)
-                    || (self.first_person.contains(w.lower) && first_person_as_written(w.text)))
+                && (w.bits & SPEECH_VERB != 0
+                    || (w.bits & FIRST_PERSON != 0 && first_person_as_written(w.text)))
         })
     }
 
@@ -400,8 +409,8 @@ impl Assertions {
     fn subject_is_a_pronoun(&self, letters: &[&Word]) -> bool {
         letters
             .iter()
-            .find(|w| !self.openers.contains(w.lower))
-            .is_some_and(|w| self.pronouns.contains(w.lower))
+            .find(|w| w.bits & OPENER == 0)
+            .is_some_and(|w| w.bits & PRONOUN != 0)
     }
 }
 
@@ -563,6 +572,7 @@ impl Stage for Assertions {
                     lower: doc.lower(token),
                     kind: token.kind,
                     quoted,
+                    bits: self.word_bits.get(doc.lower(token)).copied().unwrap_or(0),
                 });
             }
             let Some((flags, hedge, named)) = self.read(&words) else {
