@@ -199,22 +199,26 @@ impl Stage for Tokenize {
         *stemmer = Some(self.algorithm);
         let text = article.text.as_str();
         tokens.reserve(text.len() / 3);
-        norms.reserve(text.len());
+        // The arena starts with a copy of the whole text, ASCII letters lowered in one pass:
+        // an ASCII token's lowercase form is then its own span of the copy, with no copy per
+        // token. Only a token with other chars gets its form appended after the copy.
+        norms.push_str(text);
+        norms.make_ascii_lowercase();
+        let bytes = text.as_bytes();
         word_bounds(text, |start, end, kind| {
-            let piece = &text[start..end];
-            let lower_start = norms.len();
-            match kind {
-                TokenKind::Space | TokenKind::Newline => {}
-                _ if piece.is_ascii() => {
-                    norms.push_str(piece);
-                    norms[lower_start..].make_ascii_lowercase();
+            let lower = match kind {
+                TokenKind::Space | TokenKind::Newline => (start, start),
+                _ if bytes[start..end].is_ascii() => (start, end),
+                _ => {
+                    let from = norms.len();
+                    norms.extend(text[start..end].chars().flat_map(char::to_lowercase));
+                    (from, norms.len())
                 }
-                _ => norms.extend(piece.chars().flat_map(char::to_lowercase)),
-            }
+            };
             tokens.push(Token {
                 span: crate::doc::Span::new(start, end),
                 kind,
-                lower: (lower_start as u32, norms.len() as u32),
+                lower: (lower.0 as u32, lower.1 as u32),
             });
         });
     }
