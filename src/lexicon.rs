@@ -360,6 +360,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/de/titles.txt",
         include_str!("../pipelines/lexicons/de/titles.txt"),
     ),
+    (
+        "lexicons/en/noun-markers.txt",
+        include_str!("../pipelines/lexicons/en/noun-markers.txt"),
+    ),
+    (
+        "lexicons/en/time-openers.txt",
+        include_str!("../pipelines/lexicons/en/time-openers.txt"),
+    ),
 ];
 
 /// Where a pipeline's files are read from.

@@ -82,7 +82,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Settings of the attribution stage. Word-list paths are relative to the pipeline file.
 ///
-/// The grammar lists after `heading_max_words` (`determiners` … `gendered_titles`) say what
+/// The grammar lists after `heading_max_words` (`determiners` … `time_openers`) say what
 /// the rules need to know about a language beyond its cues and names; each is optional and
 /// defaults to the English list built into the binary (`lexicons/en/…`), so a pipeline for
 /// another language names its own.
@@ -173,6 +173,12 @@ pub struct AttributionConfig {
     /// `-ing`, `-s` forms). On by default; a language whose list holds every form turns it off.
     #[serde(default = "default_true")]
     pub stem_fallback: bool,
+    /// Determiners after which a cue form is a noun (`the claim`, `a statement`).
+    #[serde(default)]
+    pub noun_markers: Option<String>,
+    /// Words that open a time phrase before a time word (`on`, `last`, `earlier`).
+    #[serde(default)]
+    pub time_openers: Option<String>,
 }
 
 fn default_true() -> bool {
@@ -242,6 +248,8 @@ pub(crate) struct Lexicon {
     pub comma_before_clause: bool,
     pub capitalised_nouns: bool,
     pub stem_fallback: bool,
+    pub noun_markers: HashSet<String>,
+    pub time_openers: HashSet<String>,
 }
 
 fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
@@ -451,6 +459,8 @@ impl Lexicon {
             comma_before_clause: config.comma_before_clause,
             capitalised_nouns: config.capitalised_nouns,
             stem_fallback: config.stem_fallback,
+            noun_markers: grammar_words(context, &config.noun_markers, "noun-markers")?,
+            time_openers: grammar_words(context, &config.time_openers, "time-openers")?,
         })
     }
 }
@@ -500,5 +510,7 @@ impl Stage for Attribution {
     }
 }
 
+#[cfg(test)]
+mod content_tests;
 #[cfg(test)]
 mod tests;

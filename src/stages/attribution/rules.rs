@@ -87,7 +87,9 @@ struct Ctx<'a, 'd> {
 
 impl<'a, 'd> Ctx<'a, 'd> {
     fn new(lex: &'a Lexicon, words: &'a Words<'d>, skip: Vec<bool>) -> Ctx<'a, 'd> {
-        let cues: Vec<Option<Cue>> = (0..words.len()).map(|w| lexical_cue(words, w)).collect();
+        let cues: Vec<Option<Cue>> = (0..words.len())
+            .map(|w| lexical_cue(lex, words, w))
+            .collect();
         let cue_words = (0..words.len()).filter(|&w| cues[w].is_some()).collect();
         let n = words.len();
         let same = |a: usize, b: usize| words.sentence(a) == words.sentence(b);
@@ -143,12 +145,20 @@ impl Ctx<'_, '_> {
 }
 
 /// The cue word `w` is by the word lists, used or not.
-fn lexical_cue(words: &Words, w: usize) -> Option<Cue> {
+fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
     if words.kind(w) != TokenKind::Word || words.quote(w).is_some() {
         return None;
     }
     // A capitalised cue only opens a sentence ("Said Garman: …").
     if words.is_capitalised(w) && w > 0 && words.sentence(w - 1) == words.sentence(w) {
+        return None;
+    }
+    // "the claim", "a statement": after a determiner the word is a noun, not a verb of
+    // speech.
+    if w > 0
+        && words.sentence(w - 1) == words.sentence(w)
+        && lex.noun_markers.contains(words.lower(w - 1))
+    {
         return None;
     }
     words.info(w).cue
@@ -280,7 +290,9 @@ impl Ctx<'_, '_> {
         }
         // "Ortiz paused for a second and said": a second verb shares the subject.
         if words.is(k, "and") && k + 1 == cue {
-            return self.subject_of(floor, k);
+            return self
+                .subject_of(floor, k)
+                .or_else(|| self.earlier_speaker(floor, k));
         }
         // "Trump went on the attack, saying, …": a participle after a comma has the
         // sentence's subject for its speaker.
@@ -697,7 +709,16 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
             continue;
         }
         let mut pieces = vec![quote.span];
-        if hit.is_none() {
+        if let Some(h) = &hit {
+            // `Prices are "too high," Dale said`: the quoted words finish a sentence the
+            // speaker's paraphrase began, so the claim is the whole sentence up to them.
+            let paraphrase = (h.3 != "quote-dash-speaker")
+                .then(|| paraphrase_before(ctx, sentence_start, first))
+                .flatten();
+            if let Some(start) = paraphrase {
+                pieces[0] = Span::new(words.span(start).start, quote.span.end);
+            }
+        } else {
             hit = before_quote(ctx, doc, q);
         }
         if let Some((mention, cue, end, rule)) = hit.as_mut() {
@@ -807,6 +828,32 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
         }
         q += 1;
     }
+}
+
+/// Where a paraphrase opening the sentence before the quote at word `first` starts, when
+/// there is one: at least two words of the sentence's own before the quote, none of them a
+/// cue or inside another quote, and no colon or comma introducing the quote.
+fn paraphrase_before(ctx: &Ctx, sentence_start: usize, first: usize) -> Option<usize> {
+    let words = ctx.words;
+    if before_is_intro(words, first) || first < sentence_start + 2 {
+        return None;
+    }
+    let mut start = sentence_start;
+    // a paragraph-opening dash or bullet is not part of the sentence
+    while start < first && words.kind(start) == TokenKind::Punct && words.quote(start).is_none() {
+        start += 1;
+    }
+    // Another report opening the sentence (`he argued that "…"`) is that report's claim.
+    let reported = |w: usize| {
+        ctx.cues[w].is_some()
+            && w + 1 < first
+            && ctx.lex.complementisers.contains(words.lower(w + 1))
+    };
+    let plain = (start..first).all(|w| words.quote(w).is_none() && !reported(w));
+    let count = (start..first)
+        .filter(|&w| words.kind(w) != TokenKind::Punct)
+        .count();
+    (plain && count >= 2).then_some(start)
 }
 
 /// True when the words just before `first` introduce a quote: a colon or comma (`said: "…"`).
@@ -944,7 +991,14 @@ fn speaker_then_cue(ctx: &Ctx, mention: Mention, para: usize) -> Option<Hit> {
             n => k += n,
         }
     }
-    if k < words.len() && words.paragraph(k) == para && ctx.cue(k).is_some() && !ctx.negated(k) {
+    // `Garman said: "…"` introduces the quote after it, not the one before.
+    let introduces_next = k + 1 < words.len() && words.text(k + 1) == ":";
+    if k < words.len()
+        && words.paragraph(k) == para
+        && ctx.cue(k).is_some()
+        && !ctx.negated(k)
+        && !introduces_next
+    {
         return Some((Some(mention), Some((k, k)), k, "quote-speaker-cue"));
     }
     None
@@ -1253,10 +1307,7 @@ fn cue_earlier_in_sentence(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, don
         let (content, rule) = if intro {
             (quote.span, "speaker-cue-quote")
         } else {
-            let mut start = c + 1;
-            if ctx.lex.complementisers.contains(words.lower(start)) && start + 1 < first {
-                start += 1;
-            }
+            let start = c + 1;
             let last = ctx.sentence_last(first);
             let clause = clause_from(ctx, start, last).unwrap_or(quote.span);
             let end = clause.end.max(quote.span.end);
@@ -1426,6 +1477,16 @@ fn clause_from(ctx: &Ctx, from: usize, to_max: usize) -> Option<Span> {
         {
             break;
         }
+        // "said the plan failed and said that …": a second report of the same speaker is a
+        // claim of its own.
+        if k > from
+            && words.is(k, "and")
+            && k + 2 <= to_max
+            && ctx.cues[k + 1].is_some()
+            && words.is(k + 2, "that")
+        {
+            break;
+        }
         last = k;
         k += 1;
     }
@@ -1474,7 +1535,14 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
             return None;
         }
         let quote = &words.doc.quotes[words.quote(quote_word)?];
-        let content = words.span(c + 1).hull(quote.span);
+        // The naming may go on past the quote ("called the plan “a gift” and a mistake that
+        // …"): the content runs to the end of the clause, within bounds.
+        let bound = words.span((c + NAMING_MAX_WORDS).min(last)).end;
+        let clause = clause_from(ctx, c + 1, last).filter(|clause| clause.end <= bound);
+        let mut content = words.span(c + 1).hull(quote.span);
+        if let Some(clause) = clause {
+            content = content.hull(clause);
+        }
         return Some((Some(mention), (c, c), content, "speaker-names-quote"));
     }
     // "vowed to keep the clinic open": an intention reported with `to`.
@@ -1501,16 +1569,20 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     if ctx.lex.comma_before_clause && k < last && words.text(k) == "," {
         k += 1;
     }
+    // "said on Tuesday the plan …", "said last week, the plan …": the time phrase is not
+    // part of what was said.
+    if let Some(after) = time_phrase_end(ctx, k, last) {
+        k = after;
+        if k <= last && words.text(k) == "," {
+            k += 1;
+        }
+    }
     if k > last {
         return None;
     }
     // A bare clause starts with a subject: a pronoun, a determiner, a name or a number.
-    // Time words ("said Tuesday that", "said this week that") are not subjects.
     let lower = words.lower(k);
-    let time = ctx.lex.time_words.contains(lower)
-        || (matches!(lower, "this" | "last" | "next")
-            && k < last
-            && ctx.lex.time_words.contains(words.lower(k + 1)));
+    let time = ctx.lex.time_words.contains(lower);
     // "said demand for steel had fallen", "said prices would stay low": a bare noun opens
     // the clause when an auxiliary follows within a few words.
     let noun_subject = words.kind(k) == TokenKind::Word
@@ -1532,7 +1604,8 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
     // "said in a statement that", "told reporters on Tuesday that"
     for j in k..(k + 7).min(last + 1) {
         if ctx.lex.complementisers.contains(words.lower(j)) {
-            let content = clause_from(ctx, j + 1, last)?;
+            // The content keeps its `that`, as annotators mark it.
+            let content = clause_from(ctx, j, last)?;
             return Some((Some(mention), (c, c), content, "speaker-cue-that"));
         }
         if words.kind(j) == TokenKind::Punct || words.quote(j).is_some() || ctx.cue(j).is_some() {
@@ -1540,6 +1613,29 @@ fn reported_cue(ctx: &Ctx, c: usize, cue: Cue) -> Option<Reported> {
         }
     }
     None
+}
+
+/// How far past its cue a naming claim may run (`called the plan “a gift” and …`).
+const NAMING_MAX_WORDS: usize = 40;
+
+/// The word after a time phrase opening at `k` (`on Tuesday`, `last week`, `earlier this
+/// month`, `Tuesday night`, `on March 3`), or `None` when none opens there.
+fn time_phrase_end(ctx: &Ctx, k: usize, last: usize) -> Option<usize> {
+    let words = ctx.words;
+    let mut j = k;
+    while j <= last && j < k + 2 && ctx.lex.time_openers.contains(words.lower(j)) {
+        j += 1;
+    }
+    let first_time = j;
+    while j <= last && j < first_time + 3 {
+        let word = ctx.lex.time_words.contains(words.lower(j));
+        let day = j > first_time && words.kind(j) == TokenKind::Number;
+        if !(word || day) {
+            break;
+        }
+        j += 1;
+    }
+    (j > first_time).then_some(j)
 }
 
 /// `…, Garman said.` and `…, said Garman.`: the cue and speaker close the sentence.
