@@ -204,7 +204,7 @@ impl Ctx<'_, '_> {
     fn negated_by_not(&self, cue: usize) -> bool {
         let words = self.words;
         let mut w = cue;
-        for _ in 0..3 {
+        for _ in 0..4 {
             if w == 0 || words.sentence(w - 1) != words.sentence(cue) {
                 return false;
             }
@@ -477,7 +477,7 @@ impl Ctx<'_, '_> {
         while start < before && words.text(start) == "," {
             start += 1;
         }
-        let comma = (start + 1..before.min(start + 10)).find(|&k| words.text(k) == ",");
+        let comma = (start + 1..before.min(start + 16)).find(|&k| words.text(k) == ",");
         if let Some(comma) = comma {
             let lower = words.lower(start);
             let last = words.lower(comma - 1);
@@ -499,6 +499,13 @@ impl Ctx<'_, '_> {
                     | "outside"
                     | "inside"
             ) || self.lex.time_words.contains(lower)
+                // "While …,", "For …,", "Amid …,": a conjunction or preposition opening a
+                // phrase, never a subject (determiners and pronouns may open one)
+                || (self.lex.function_words.contains(lower)
+                    && !self.lex.is_determiner(lower)
+                    && !self.lex.pronouns.contains_key(lower))
+                || matches!(lower, "amid" | "like" | "unlike" | "alongside" | "reached" | "as")
+                || (lower.ends_with("ly") && words.is_capitalised(start))
                 || (lower.ends_with("ing") && words.is_capitalised(start) && comma > start + 1)
                 || matches!(last, "later" | "ago" | "earlier");
             if circumstance && comma > start {
@@ -956,7 +963,8 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         }
     }
     // Any short phrase between the quote and a cue names the speaker.
-    let cue = (w + 1..=ceiling.min(w + 6)).find(|&k| ctx.cue(k).is_some())?;
+    // (as long as a loose phrase may be: "the state senator and party candidate said")
+    let cue = (w + 1..=ceiling.min(w + 8)).find(|&k| ctx.cue(k).is_some())?;
     if (w..cue).any(|k| words.kind(k) != TokenKind::Word && !is_tight_hyphen(words, k)) {
         return None;
     }
@@ -1933,32 +1941,32 @@ fn unattributed_speaker(
             return Some(hit);
         }
     }
+    // "More from Ruiz:", "TURNOUT IS UP - Ruiz:": a name closing the words before a colon,
+    // on the quote's line or the line before.
+    let colon = words
+        .before(quote.span.start)
+        .filter(|&c| c > 0 && words.text(c) == ":" && words.quote(c).is_none())
+        .filter(|&c| !ctx.skip[words.paragraph(c)]);
+    if let Some(colon) = colon {
+        let floor = ctx.sentence_first(colon);
+        if let Some(m) = ctx.lex.mention_ending_at(words, colon - 1, floor) {
+            let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation);
+            let set_off = m.first == floor
+                || words.kind(m.first - 1) == TokenKind::Punct
+                || ctx.lex.prepositions.contains(words.lower(m.first - 1));
+            if named && set_off && position_speaker(ctx, &m) {
+                return Some((m, None, "colon-line-quote"));
+            }
+        }
+    }
     let floor = ctx.sentence_first(first);
     if floor < first && words.paragraph(floor) == words.paragraph(first) {
         let (mention, verb) = subject_with_verb(ctx, floor, first)?;
         return Some((mention, Some(verb), "subject-verb-quote"));
     }
     // A line ending in a colon right before the quote's paragraph introduces it.
-    let colon = words.before(quote.span.start)?;
-    if words.text(colon) != ":"
-        || words.quote(colon).is_some()
-        || words.paragraph(colon) == words.paragraph(first)
-        || ctx.skip[words.paragraph(colon)]
-        || colon == 0
-    {
-        return None;
-    }
+    let colon = colon.filter(|&c| words.paragraph(c) != words.paragraph(first))?;
     let floor = ctx.sentence_first(colon);
-    // "More from Ruiz:", "Turnout is up — Ruiz:": a name closing the line.
-    if let Some(m) = ctx.lex.mention_ending_at(words, colon - 1, floor) {
-        let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation);
-        let set_off = m.first == floor
-            || words.kind(m.first - 1) == TokenKind::Punct
-            || ctx.lex.prepositions.contains(words.lower(m.first - 1));
-        if named && set_off && position_speaker(ctx, &m) {
-            return Some((m, None, "colon-line-quote"));
-        }
-    }
     let (mention, verb) = subject_with_verb(ctx, floor, colon)?;
     Some((mention, Some(verb), "colon-line-quote"))
 }
@@ -1996,12 +2004,25 @@ fn speaker_after_quote(
         return None;
     }
     let ceiling = ctx.sentence_last(w).min(w + 12);
-    let mention = ctx
-        .lex
-        .mention_starting_at(words, w, ceiling)
-        .or_else(|| loose_phrase(ctx, w, ceiling))
-        .filter(|m| position_speaker(ctx, m))?;
-    match verb_after(ctx, mention.last + 1, ctx.sentence_last(w)) {
+    // A name or listed noun, else a phrase by position ("the state senator and party
+    // candidate"): the first reading a verb follows wins.
+    let readings = [
+        ctx.lex.mention_starting_at(words, w, ceiling),
+        loose_phrase(ctx, w, ceiling),
+    ];
+    let mut readings = readings
+        .into_iter()
+        .flatten()
+        .filter(|m| position_speaker(ctx, m));
+    let mention = readings.next()?;
+    let sentence_last = ctx.sentence_last(w);
+    if let Some((m, verb)) = std::iter::once(mention)
+        .chain(readings)
+        .find_map(|m| Some((m, verb_after(ctx, m.last + 1, sentence_last)?)))
+    {
+        return Some((m, Some(verb), "quote-speaker-verb"));
+    }
+    match verb_after(ctx, mention.last + 1, sentence_last) {
         Some(verb) => Some((mention, Some(verb), "quote-speaker-verb")),
         // "“…,” Ann Ruiz, a baker in town." or an aside holding a quote of its own
         None if mention.kind == MentionKind::Person
@@ -2025,7 +2046,7 @@ fn position_speaker(ctx: &Ctx, mention: &Mention) -> bool {
 }
 
 /// The verb after a speaker phrase that ends before word `from`: past a bracketed party and
-/// state (`(D-Ore.)`), up to two asides between commas (`, 34, of Salem,`), auxiliaries and
+/// state (`(D-Ore.)`), up to four asides between commas (`, 34, of Salem,`), auxiliaries and
 /// adverbs, a lowercase word no further than `last` that is not a grammar word.
 fn verb_after(ctx: &Ctx, from: usize, last: usize) -> Option<usize> {
     let words = ctx.words;
@@ -2045,7 +2066,7 @@ fn verb_after(ctx: &Ctx, from: usize, last: usize) -> Option<usize> {
     verb.then_some(k)
 }
 
-/// The first word at or after `k` past a bracketed aside (`(R-Ore.)`) and up to two asides
+/// The first word at or after `k` past a bracketed aside (`(R-Ore.)`) and up to four asides
 /// set off by commas (`, 34, of Salem,`, `, a baker,`), none reaching past `last`.
 fn past_asides(ctx: &Ctx, mut k: usize, last: usize) -> usize {
     let words = ctx.words;
@@ -2060,7 +2081,7 @@ fn past_asides(ctx: &Ctx, mut k: usize, last: usize) -> usize {
     // Each aside runs from a comma to the next; the closing comma of one opens the next
     // unless a verb follows it.
     let mut open = k;
-    for _ in 0..2 {
+    for _ in 0..4 {
         let close = (open + 1..=last.min(open + 16))
             .take_while(|&j| words.quote(j).is_none())
             .find(|&j| words.text(j) == ",");

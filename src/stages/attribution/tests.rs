@@ -708,6 +708,33 @@ fn speakers_past_asides() {
             "Dora Pike",
             "speaker-cue-clause",
         ),
+        // a clause opened by a conjunction or preposition is not the subject
+        (
+            "While the council met, Ruiz said, “We will not give up on the harbour plan.”",
+            "give up",
+            "Ruiz",
+            "speaker-cue-quote",
+        ),
+        (
+            "For the third time this year, Ruiz told reporters the levy “would not pass at all.”",
+            "not pass",
+            "Ruiz",
+            "speaker-cue-clause",
+        ),
+        // four asides between the name and the cue
+        (
+            "“Both plans scare me,” Harry Bond, 30, of Tulsa, Okla., who was among those asked, said later.",
+            "Both plans",
+            "Harry Bond",
+            "quote-speaker-cue",
+        ),
+        // a digest line: a heading, a dash and the name before a colon
+        (
+            "RAIN KEEPS FARMERS HOME - Ada Brun: “Fields stayed flooded for most of the spring, and planting came late.”",
+            "Fields stayed",
+            "Ada Brun",
+            "colon-line-quote",
+        ),
         // a document's issuer speaks
         (
             "The union issued a statement saying, “Our members will not accept this offer.”",
