@@ -64,23 +64,49 @@ impl Lexicon {
         self.determiners.contains(lower)
     }
 
-    /// How many words the longest phrase like `according to` starting at `w` takes, if one
-    /// does (`nach Angaben von` over `nach Angaben`), among the phrases whose speaker
-    /// follows them (`after` false) or those whose speaker precedes them (`zufolge`).
-    pub(crate) fn according_at(&self, words: &Words, w: usize, after: bool) -> Option<usize> {
+    /// `mention` as its cue's number reads it: a pronoun that is a woman or a group (German
+    /// `sie`) is a group when the cue ends in the plural ending (`sagten sie`).
+    pub(crate) fn agree_with_cue(&self, mention: Mention, cue: &str) -> Mention {
+        let plural = self
+            .plural_cue_ending
+            .as_deref()
+            .is_some_and(|ending| cue.to_lowercase().ends_with(ending));
+        if plural && mention.kind == MentionKind::Pronoun(PronounClass::FemaleOrPlural) {
+            Mention {
+                kind: MentionKind::Pronoun(PronounClass::Plural),
+                ..mention
+            }
+        } else {
+            mention
+        }
+    }
+
+    /// The longest phrase like `according to` starting at `w` (`nach Angaben von` over
+    /// `nach Angaben`): how many words it takes, and whether its speaker stands before it
+    /// (`+after`: `Merkel zufolge`) rather than after.
+    pub(crate) fn according_at(&self, words: &Words, w: usize) -> Option<(usize, bool)> {
         // Every phrase has a first word; most words open none.
         if !words.has(w, WordInfo::ACCORDING_HEAD) {
             return None;
         }
-        self.according
-            .iter()
-            .filter(|(phrase, flagged)| {
-                *flagged == after
-                    && w + phrase.len() <= words.len()
-                    && phrase.iter().enumerate().all(|(k, p)| words.is(w + k, p))
-            })
-            .map(|(phrase, _)| phrase.len())
-            .max()
+        let lower = words.lower(w);
+        let mut best: Option<(usize, bool)> = None;
+        for (phrase, after) in &self.according {
+            if phrase[0] != lower
+                || w + phrase.len() > words.len()
+                || best.is_some_and(|(len, _)| len >= phrase.len())
+            {
+                continue;
+            }
+            if phrase[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, p)| words.is(w + 1 + k, p))
+            {
+                best = Some((phrase.len(), *after));
+            }
+        }
+        best
     }
 
     /// True when `lower` is in `set`, or, where nouns are capitalised and compounded

@@ -154,6 +154,10 @@ pub struct AttributionConfig {
     /// (`said Garman in a statement`, `said Garman, who …`).
     #[serde(default)]
     pub after_speaker: Option<String>,
+    /// The ending of a cue form whose subject is plural (German `en`: `sagten sie` is they,
+    /// `sagte sie` she). Unset by default.
+    #[serde(default)]
+    pub plural_cue_ending: Option<String>,
     /// Separable-verb particles that close a clause after its cue and speaker (German
     /// `fügte sie hinzu`). None by default.
     #[serde(default)]
@@ -244,6 +248,7 @@ pub(crate) struct Lexicon {
     pub gendered_titles: HashMap<String, PronounClass>,
     pub after_speaker: HashSet<String>,
     pub particles: HashSet<String>,
+    pub plural_cue_ending: Option<String>,
     pub verb_second: bool,
     pub comma_before_clause: bool,
     pub capitalised_nouns: bool,
@@ -455,6 +460,7 @@ impl Lexicon {
                 Some(path) => lowercase_words(&context.word_list(path)?)?,
                 None => HashSet::default(),
             },
+            plural_cue_ending: config.plural_cue_ending.as_deref().map(str::to_lowercase),
             verb_second: config.verb_second,
             comma_before_clause: config.comma_before_clause,
             capitalised_nouns: config.capitalised_nouns,

@@ -617,9 +617,10 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
     let mut events = resolve::name_events(lex, &words, &ctx.skip);
     for (k, f) in found.iter().enumerate() {
         if let Some(mention) = f.mention {
+            let cue = f.attribution.cue.map_or("", |c| c.of(doc.text()));
             events.push(Event {
                 at: mention.span.start,
-                mention,
+                mention: lex.agree_with_cue(mention, cue),
                 attribution: Some(k),
             });
         }
@@ -1735,9 +1736,10 @@ fn clause_span_of(ctx: &Ctx, mut from: usize, mut to: usize, min_words: usize) -
 /// `According to Garman, …` and `…, according to Garman.`
 fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
     let words = ctx.words;
-    let Some(len) = ctx.lex.according_at(words, w, false) else {
-        return according_after(ctx, w);
-    };
+    let (len, after) = ctx.lex.according_at(words, w)?;
+    if after {
+        return according_after(ctx, w, len);
+    }
     let first = ctx.sentence_first(w);
     let last = ctx.sentence_last(w);
     let mention = ctx.lex.mention_starting_at(words, w + len, last)?;
@@ -1775,11 +1777,10 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
     None
 }
 
-/// `Merkel zufolge ist die Lage ernst`: a phrase flagged `+after` with its speaker before it,
-/// opening the sentence; the content follows it.
-fn according_after(ctx: &Ctx, w: usize) -> Option<Reported> {
+/// `Merkel zufolge ist die Lage ernst`: a phrase of `len` words flagged `+after` at `w`, with
+/// its speaker before it opening the sentence; the content follows it.
+fn according_after(ctx: &Ctx, w: usize, len: usize) -> Option<Reported> {
     let words = ctx.words;
-    let len = ctx.lex.according_at(words, w, true)?;
     let first = ctx.sentence_first(w);
     let mention = ctx.lex.mention_ending_at(words, w.checked_sub(1)?, first)?;
     let opens = (first..mention.first).all(|k| ctx.lex.function_words.contains(words.lower(k)));

@@ -526,6 +526,11 @@ fn german_patterns() {
                 "speaker-cue-that",
             )],
         ),
+        // A plural cue form makes `sie` they: not the woman named last.
+        (
+            "Klaus Brenner und Petra Lang leiten den Betriebsrat. „Wir kämpfen weiter“, sagten sie.",
+            &[("„Wir kämpfen weiter“", "sie", "", "sagten", "quote-cue-speaker")],
+        ),
         // A negated cue reports nothing.
         ("Tobias Wendt sagte nicht, dass er zurücktreten werde.", &[]),
         // The verb second, the subject after it.

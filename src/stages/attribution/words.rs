@@ -82,6 +82,7 @@ impl<'d> Words<'d> {
         self.span(w).of(&self.doc.article.text)
     }
 
+    #[inline]
     pub fn lower(&self, w: usize) -> &'d str {
         self.doc.lower(&self.doc.tokens[self.tokens[w] as usize])
     }
