@@ -30,3 +30,20 @@ fn built_in_stages_keep_their_promises() {
         StageTest::new(stage).check(TEXTS);
     }
 }
+
+/// The German pipeline's stages, with its word order switches on, the same way: German
+/// sentences written for this test, then random text.
+#[test]
+fn german_stages_keep_their_promises() {
+    let texts = [
+        "„Wir bleiben“, sagte sie, „und kämpfen.“ Am Montag erklärte der Trainer Lukas Berg, \
+         die Mannschaft sei bereit.",
+        "Zufolge. Laut, so: »Ja«, fügte er hinzu. Dem Bericht zufolge sank der Umsatz.",
+        "Die Lage ist laut Ministerin Eva Roth ernst. Herr Ott sagte nicht, dass er geht.",
+        "„Sie riefen: ‚Wir bleiben‘“, sagten sie. Das Landratsamt teilte mit, dass …",
+    ];
+    let german = || Pipeline::built_in("news-de").unwrap();
+    for stage in german().stages() {
+        StageTest::with_pipeline(stage, german()).check(&texts);
+    }
+}

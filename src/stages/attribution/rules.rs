@@ -1782,7 +1782,10 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
 fn according_after(ctx: &Ctx, w: usize, len: usize) -> Option<Reported> {
     let words = ctx.words;
     let first = ctx.sentence_first(w);
-    let mention = ctx.lex.mention_ending_at(words, w.checked_sub(1)?, first)?;
+    if w == first {
+        return None; // the speaker must stand before it, in its sentence
+    }
+    let mention = ctx.lex.mention_ending_at(words, w - 1, first)?;
     let opens = (first..mention.first).all(|k| ctx.lex.function_words.contains(words.lower(k)));
     if !opens || !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
         return None;

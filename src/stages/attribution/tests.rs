@@ -531,6 +531,17 @@ fn german_patterns() {
             "Klaus Brenner und Petra Lang leiten den Betriebsrat. „Wir kämpfen weiter“, sagten sie.",
             &[("„Wir kämpfen weiter“", "sie", "", "sagten", "quote-cue-speaker")],
         ),
+        // Herr and a surname resolve to the full name.
+        (
+            "Klaus Brenner ist Bauer. Herr Brenner sagte: „Der Regen kam zu spät.“",
+            &[(
+                "„Der Regen kam zu spät.“",
+                "Herr Brenner",
+                "Klaus Brenner",
+                "sagte",
+                "speaker-cue-quote",
+            )],
+        ),
         // A negated cue reports nothing.
         ("Tobias Wendt sagte nicht, dass er zurücktreten werde.", &[]),
         // The verb second, the subject after it.
