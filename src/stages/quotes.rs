@@ -196,12 +196,13 @@ impl Quotes {
                     ));
                 }
             }
-            let mut iter = para.char_indices();
             // The reopening mark of a continued quote is not a new opening.
-            if open.is_some() {
-                iter.next();
-            }
-            for (i, c) in iter {
+            let skip = if open.is_some() {
+                para.chars().next().map_or(0, char::len_utf8)
+            } else {
+                0
+            };
+            for (i, c) in mark_candidates(para, skip) {
                 if !crate::stages::tokenize::is_quote_mark(c) {
                     continue;
                 }
@@ -266,6 +267,23 @@ impl Quotes {
             ));
         }
     }
+}
+
+/// The chars of `para` from byte `from` on that may be quotation marks, with their offsets:
+/// `"`, `'` and every non-ASCII char. Every other mark is non-ASCII, so the ASCII rest of the
+/// text (nearly all of it) is skipped byte by byte without decoding chars.
+fn mark_candidates(para: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = para.as_bytes();
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let k = at
+            + bytes[at..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\'' || !b.is_ascii())?;
+        let c = para[k..].chars().next()?;
+        at = k + c.len_utf8();
+        Some((k, c))
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -465,5 +483,30 @@ mod tests {
     fn counts_words() {
         assert_eq!(count_words("“We’re fine, 52 times.”"), 4);
         assert_eq!(count_words(""), 0);
+    }
+
+    /// The byte scan finds every quotation mark the char walk finds, at the same offsets.
+    #[test]
+    fn mark_candidates_hold_every_mark() {
+        let is_mark = |&(_, c): &(usize, char)| crate::stages::tokenize::is_quote_mark(c);
+        let texts = [
+            "",
+            "plain words, no marks",
+            "He said \"yes\" and 'no'.",
+            "“Curly,” she said, ‘inner’ — «guillemets» „low“ ‚single‘ 「corner」 ＂wide＂",
+            "é\"ü'\u{201C}x\u{2019}",
+        ];
+        for text in texts {
+            for from in [0, text.chars().next().map_or(0, char::len_utf8)] {
+                let walked: Vec<(usize, char)> = text[from..]
+                    .char_indices()
+                    .map(|(i, c)| (from + i, c))
+                    .filter(is_mark)
+                    .collect();
+                let scanned: Vec<(usize, char)> =
+                    mark_candidates(text, from).filter(is_mark).collect();
+                assert_eq!(scanned, walked, "{text:?} from {from}");
+            }
+        }
     }
 }

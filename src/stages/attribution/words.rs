@@ -144,11 +144,14 @@ fn capitalised(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let text = doc.token_text(token);
-    if text.is_ascii() {
-        return text
-            .bytes()
-            .find(u8::is_ascii_alphabetic)
-            .is_some_and(|b| b.is_ascii_uppercase());
+    // The first letter decides; ASCII bytes before it are no letter.
+    match text
+        .bytes()
+        .find(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+    {
+        Some(b) if b.is_ascii() => return b.is_ascii_uppercase(),
+        None => return false,
+        Some(_) => {}
     }
     text.chars()
         .find(|c| c.is_alphabetic())
