@@ -51,6 +51,8 @@ fn confidence(rule: &str) -> f32 {
         "intro-colon-quote" => 0.75,
         "speaker-cue-to" => 0.74,
         "quote-unattributed" => 0.74,
+        "quote-speaker-verb" => 0.76,
+        "subject-verb-quote" => 0.69,
         "floating-quote" => 0.56,
         "content-cue-speaker" => 0.26,
         _ => 0.7,
