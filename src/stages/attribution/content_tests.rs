@@ -180,3 +180,33 @@ fn a_naming_claim_runs_to_the_end_of_its_clause() {
         ),
     ]);
 }
+
+#[test]
+fn an_appositive_after_the_speaker_is_not_content() {
+    check(&[
+        (
+            "The new levy will hurt small shops, said Rita Gomez, who runs a bakery on the \
+             high street and chairs the traders' association.",
+            &[(
+                "The new levy will hurt small shops",
+                "Rita Gomez",
+                "said",
+                "content-cue-speaker",
+            )],
+        ),
+        // a participle after the cue's tail opens another attribution
+        (
+            "Mira Holt studies rivers. The dam is failing, Holt said on Monday, noting that \
+             the spillway had cracked.",
+            &[
+                ("The dam is failing", "Holt", "said", "content-speaker-cue"),
+                (
+                    "that the spillway had cracked",
+                    "Holt",
+                    "noting",
+                    "speaker-cue-that",
+                ),
+            ],
+        ),
+    ]);
+}

@@ -1671,7 +1671,7 @@ fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Repo
         if words.text(before) != "," || m.kind == MentionKind::FirstPerson {
             return None;
         }
-        if !trailer_only(ctx, m.last + 1, last) {
+        if !trailer_only(ctx, m.last + 1, last) && !appositive_tail(ctx, &m, last) {
             return None;
         }
         (m, before, "content-cue-speaker")
@@ -1693,14 +1693,49 @@ fn content_before(ctx: &Ctx, c: usize, first: usize, last: usize) -> Option<Repo
     Some((Some(mention), (c, c), content, rule))
 }
 
+/// How many words an appositive after a speaker who closes the sentence may have (`…, said
+/// Garman, a doctor at the clinic who …`).
+const APPOSITIVE_MAX_WORDS: usize = 30;
+
+/// True when a named speaker `m` is followed by a comma and an appositive that runs to the
+/// end of the sentence at `last`, with no quote in it: the appositive describes the speaker
+/// and is no part of the content.
+fn appositive_tail(ctx: &Ctx, m: &Mention, last: usize) -> bool {
+    let words = ctx.words;
+    let k = m.last + 1;
+    if k >= last
+        || words.text(k) != ","
+        || !matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
+    {
+        return false;
+    }
+    let mut count = 0;
+    for w in k + 1..=last {
+        if words.quote(w).is_some() {
+            return false;
+        }
+        if words.kind(w) != TokenKind::Punct {
+            count += 1;
+            if count > APPOSITIVE_MAX_WORDS {
+                return false;
+            }
+        }
+    }
+    count > 0
+}
+
 /// True when words `from..=last` are only closing punctuation or a short time/place tail
-/// ("on Tuesday", "in a statement").
+/// ("on Tuesday", "in a statement"), up to a comma and a participle that opens another
+/// attribution ("…, Garman said Tuesday, noting …").
 fn trailer_only(ctx: &Ctx, from: usize, last: usize) -> bool {
     let words = ctx.words;
     // One pass that stops at the seventh word: a cue may sit before a whole article of
     // words, and reading them all for every cue made the stage quadratic.
     let mut tail_words = 0;
     for w in from..=last {
+        if words.text(w) == "," && w < last && ctx.lex.content_stops.contains(words.lower(w + 1)) {
+            return true;
+        }
         if words.kind(w) == TokenKind::Punct {
             if !matches!(words.text(w), "." | "!" | "?" | "," | "…") {
                 return false;
