@@ -25,7 +25,7 @@
 //! | `content-aside-cue` | `The plan, Garman said, will fail.`: one claim in two pieces |
 //! | `according-to-first` | `According to Garman, …`; `Laut Merkel ist …`, `Merkel zufolge ist …` (German) |
 //! | `according-to-last` | `…, according to Garman.` |
-//! | `according-to-aside` | `Die Lage ist laut Merkel ernst.` (with `verb_second`): one claim in two pieces |
+//! | `according-to-aside` | `Die Lage ist laut Merkel ernst.`, `… ist Merkel zufolge ernst.` (with `verb_second`): one claim in two pieces |
 //! | `position-is-that` | `Garman's position is that …` |
 //! | `speaker-cue-to` | `Garman vowed to “fight on”` (verbs flagged `+to`) |
 //! | `speaker-names-quote` | `Garman called the plan “a clear win”` (verbs flagged `+naming`) |

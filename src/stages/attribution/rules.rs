@@ -1443,13 +1443,17 @@ fn reported_speech(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
                     _ => vec![content],
                 }
             }
-            ("according-to-aside", Some(m)) => match (cue.0.checked_sub(1), m.last + 1) {
-                (Some(h), t) if t < words.len() => vec![
-                    Span::new(content.start, words.span(h).end),
-                    Span::new(words.span(t).start, content.end),
-                ],
-                _ => vec![content],
-            },
+            // The phrase and its speaker, in either order (`laut Merkel`, `Merkel zufolge`),
+            // split the content around them.
+            ("according-to-aside", Some(m)) => {
+                match (cue.0.min(m.first).checked_sub(1), cue.1.max(m.last) + 1) {
+                    (Some(h), t) if t < words.len() => vec![
+                        Span::new(content.start, words.span(h).end),
+                        Span::new(words.span(t).start, content.end),
+                    ],
+                    _ => vec![content],
+                }
+            }
             _ => vec![content],
         };
         found.push(Found {
@@ -1815,7 +1819,8 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
 }
 
 /// `Merkel zufolge ist die Lage ernst`: a phrase of `len` words flagged `+after` at `w`, with
-/// its speaker before it opening the sentence; the content follows it.
+/// its speaker before it opening the sentence; the content follows it. Inside a sentence
+/// (`Die Lage ist Merkel zufolge ernst`) the content is the sentence around the two.
 fn according_after(ctx: &Ctx, w: usize, len: usize) -> Option<Reported> {
     let words = ctx.words;
     let first = ctx.sentence_first(w);
@@ -1823,15 +1828,31 @@ fn according_after(ctx: &Ctx, w: usize, len: usize) -> Option<Reported> {
         return None; // the speaker must stand before it, in its sentence
     }
     let mention = ctx.lex.mention_ending_at(words, w - 1, first)?;
-    let opens = (first..mention.first).all(|k| ctx.lex.function_words.contains(words.lower(k)));
-    if !opens || !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
+    if !ctx.acceptable(&mention) || mention.kind == MentionKind::FirstPerson {
         return None;
+    }
+    let last = ctx.sentence_last(w);
+    let opens = (first..mention.first).all(|k| ctx.lex.function_words.contains(words.lower(k)));
+    if !opens {
+        // "Die Lage ist Merkel zufolge ernst": set inside the sentence (one claim in two
+        // pieces around it).
+        let head = clause_span_of(ctx, first, mention.first.checked_sub(1)?, 1)?;
+        let tail = clause_span_of(ctx, w + len, last, 1)?;
+        let aside = mention.first > first && w + len <= last;
+        return aside.then(|| {
+            (
+                Some(mention),
+                (w, w + len - 1),
+                head.hull(tail),
+                "according-to-aside",
+            )
+        });
     }
     let mut next = w + len;
     if next < words.len() && words.text(next) == "," {
         next += 1;
     }
-    let content = clause_from(ctx, next, ctx.sentence_last(w))?;
+    let content = clause_from(ctx, next, last)?;
     Some((
         Some(mention),
         (w, w + len - 1),

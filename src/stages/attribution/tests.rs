@@ -515,6 +515,17 @@ fn german_patterns() {
                 "according-to-first",
             )],
         ),
+        // ... and inside the sentence, which runs on around it.
+        (
+            "Die Mieten sind dem Bericht zufolge gestiegen.",
+            &[(
+                "Die Mieten sind gestiegen",
+                "dem Bericht",
+                "",
+                "zufolge",
+                "according-to-aside",
+            )],
+        ),
         // `sie` is a woman, a group or any feminine noun: here a company.
         (
             "Die Lohmann AG baut Stellen ab. Sie teilte mit, dass 200 Stellen wegfallen.",
