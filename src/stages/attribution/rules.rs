@@ -2040,9 +2040,34 @@ fn subject_with_verb(ctx: &Ctx, floor: usize, before: usize) -> Option<(Mention,
     let mention = ctx
         .lex
         .mention_starting_at(ctx.words, start, before - 1)
+        .or_else(|| loose_subject(ctx, start, before))
         .filter(|m| position_speaker(ctx, m))?;
     let verb = verb_after(ctx, mention.last + 1, before - 1)?;
     Some((mention, verb))
+}
+
+/// A subject by position when no list names its head (`Her oldest friends have mocked`,
+/// `Many had cheered`): a determiner or capitalised word and at most five more words, up to
+/// an auxiliary, a cue or a lowercase past form, all before word `before`.
+fn loose_subject(ctx: &Ctx, start: usize, before: usize) -> Option<Mention> {
+    let words = ctx.words;
+    let opener = words.is_capitalised(start) || ctx.lex.is_determiner(words.lower(start));
+    if !opener || words.kind(start) != TokenKind::Word {
+        return None;
+    }
+    for k in start + 1..before.min(start + 7) {
+        if words.kind(k) != TokenKind::Word && !is_tight_hyphen(words, k) {
+            return None;
+        }
+        let lower = words.lower(k);
+        let verb = ctx.lex.auxiliaries.contains(lower)
+            || ctx.cue(k).is_some()
+            || (lower.ends_with("ed") && !words.is_capitalised(k));
+        if verb {
+            return Some(group_mention(words, start, k - 1));
+        }
+    }
+    None
 }
 
 /// `“…,” Ruiz, the owner, recalled`: a speaker phrase right after the quote, then a verb.

@@ -670,6 +670,13 @@ fn speakers_by_position() {
             "An early memo",
             "subject-verb-quote",
         ),
+        // a subject no list names, read up to its auxiliary
+        (
+            "Her oldest neighbours have mocked the fence, calling it “the ugliest thing on the whole street.”",
+            "ugliest thing",
+            "Her oldest neighbours",
+            "subject-verb-quote",
+        ),
         // a line ending in a colon before the quote's paragraph
         (
             "Rosa Quint went on:\n\n“The ferry has run late every day this month, and nobody answers.”",
