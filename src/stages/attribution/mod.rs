@@ -11,7 +11,7 @@
 //! | `intro-colon-quote` | a paragraph ending `Garman said:` and a quote opening the next |
 //! | `speaker-colon-quote` | `Garman: "…"` |
 //! | `subject-colon-quote` | `Garman pushed back: "…"`: a short clause ending in a colon |
-//! | `quote-dash-speaker` | `"…" — Matt Garman, AWS` |
+//! | `quote-dash-speaker` | `"…" — Matt Garman, AWS`, or a line `- Matt Garman` after a quote ending its paragraph |
 //! | `floating-quote` | a quote with no cue right after an attributed one: same speaker |
 //! | `quote-speaker-verb` | `"…," Garman, the CEO, shrugged`: a quote no cue claims, the phrase after it and a verb |
 //! | `subject-verb-quote` | `Garman thanked staff for "…"`: a quote no cue claims, the subject of its sentence and a verb |

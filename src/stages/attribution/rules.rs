@@ -474,6 +474,10 @@ impl Ctx<'_, '_> {
             start =
                 (start + 1..before).find(|&k| matches!(words.text(k), "—" | "–" | "-" | "--"))? + 1;
         }
+        // "As Ruiz put it, …": the name after `as` is the subject of its clause.
+        if words.is(start, "as") && start + 1 < before && words.is_capitalised(start + 1) {
+            return Some(start + 1);
+        }
         // A sentence may open with a comma (text cut mid-sentence): it opens no phrase, and
         // the comma that closes one is looked for after it.
         while start < before && words.text(start) == "," {
@@ -2003,6 +2007,9 @@ fn unattributed_speaker(
             return Some(hit);
         }
     }
+    if let Some(mention) = dash_line_after(ctx, doc, q) {
+        return Some((mention, None, "quote-dash-speaker"));
+    }
     // "More from Ruiz:", "TURNOUT IS UP - Ruiz:": a name closing the words before a colon,
     // on the quote's line or the line before.
     let colon = words
@@ -2068,6 +2075,29 @@ fn loose_subject(ctx: &Ctx, start: usize, before: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// A quote closing its paragraph and a line after it that opens with a dash and a name
+/// (`"…"` / `- Ana Ruiz, Salem.`), as quotes are signed in digests and quote boxes.
+fn dash_line_after(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Mention> {
+    let words = ctx.words;
+    let quote = &doc.quotes[q];
+    let last_of_quote = words.before(quote.span.end)?;
+    let dash = words.at_or_after(quote.span.end);
+    if dash + 1 >= words.len()
+        || words.paragraph(dash) != words.paragraph(last_of_quote) + 1
+        || !matches!(words.text(dash), "—" | "–" | "-" | "--")
+        || words.quote(dash).is_some()
+    {
+        return None;
+    }
+    let ceiling = ctx.sentence_last(dash + 1).min(dash + 8);
+    let mention = ctx.lex.mention_starting_at(words, dash + 1, ceiling)?;
+    let named = matches!(
+        mention.kind,
+        MentionKind::Person | MentionKind::Organisation
+    );
+    (named && position_speaker(ctx, &mention)).then_some(mention)
 }
 
 /// `“…,” Ruiz, the owner, recalled`: a speaker phrase right after the quote, then a verb.

@@ -670,6 +670,20 @@ fn speakers_by_position() {
             "An early memo",
             "subject-verb-quote",
         ),
+        // a quote signed on the next line with a dash
+        (
+            "“We will rebuild the pier before the summer season starts.”\n\n- Ana Ruiz, Port Lee.",
+            "rebuild the pier",
+            "Ana Ruiz",
+            "quote-dash-speaker",
+        ),
+        // "As Ruiz put it": the name after `as` is the subject
+        (
+            "As Ana Ruiz put it, “The pier comes first, and the boardwalk can wait a year.”",
+            "The pier",
+            "Ana Ruiz",
+            "subject-verb-quote",
+        ),
         // a subject no list names, read up to its auxiliary
         (
             "Her oldest neighbours have mocked the fence, calling it “the ugliest thing on the whole street.”",
