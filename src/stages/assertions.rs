@@ -284,7 +284,7 @@ impl Assertions {
         Ok(assertions)
     }
 
-    /// The phrase lists with their bit in [`Assertions::firsts`].
+    /// The phrase lists with their bit in [`Assertions::word_bits`].
     fn lists(&self) -> [(&Phrases, u16); 8] {
         [
             (&self.numbers, NUMBERS),
