@@ -22,6 +22,7 @@ cases = {
     'words': lambda n: 'Word ' * (200000 * n),
     'said': lambda n: 'said ' * (20000 * n),
     'dots': lambda n: '. ' * (200000 * n),
+    'clauses': lambda n: 'Kell said the plan ' * (20000 * n),
 }
 for name, make in cases.items():
     for n in (1, 2, 4):
@@ -29,7 +30,7 @@ for name, make in cases.items():
             f.write(json.dumps({'id': name, 'text': make(n)}) + '\n')
 PY
 cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=(quotes curly nospace brackets nul crlf cr mixed-quotes words said dots)
+[ ${#cases[@]} -gt 0 ] || cases=(quotes curly nospace brackets nul crlf cr mixed-quotes words said dots clauses)
 printf '%-14s %8s %8s %8s\n' case 1x 2x 4x
 for c in "${cases[@]}"; do
   row=()

@@ -85,6 +85,10 @@ struct Ctx<'a, 'd> {
     /// for every quote was quadratic in a sentence of many quotes.
     sentence_firsts: Vec<usize>,
     sentence_lasts: Vec<usize>,
+    /// For each word, the first word at or after it where a content clause may stop (see
+    /// `clause_stop_at`), or the word count: content then reads no word twice, where walking
+    /// each clause word by word was quadratic in a long sentence of many cues.
+    clause_stops: Vec<usize>,
 }
 
 impl<'a, 'd> Ctx<'a, 'd> {
@@ -111,6 +115,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 w
             };
         }
+        let mut clause_stops = vec![n; n + 1];
+        for w in (0..n).rev() {
+            clause_stops[w] = if clause_stop_at(lex, words, &cues, w).is_some() {
+                w
+            } else {
+                clause_stops[w + 1]
+            };
+        }
         Ctx {
             lex,
             words,
@@ -121,6 +133,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             cue_words,
             sentence_firsts,
             sentence_lasts,
+            clause_stops,
         }
     }
 }
@@ -1484,40 +1497,63 @@ fn clause_from(ctx: &Ctx, from: usize, to_max: usize) -> Option<Span> {
     if from > to_max || from >= words.len() {
         return None;
     }
-    let sentence = words.sentence(from);
-    let mut last = from;
-    let mut k = from;
-    while k <= to_max && k < words.len() && words.sentence(k) == sentence {
-        let text = words.text(k);
-        if text == ";"
-            || (text == ","
-                && k + 1 < words.len()
-                && ctx.lex.content_stops.contains(words.lower(k + 1)))
-        {
-            break;
-        }
-        // "said the plan failed and said that …": a second report of the same speaker is a
-        // claim of its own.
-        if k > from
-            && words.is(k, "and")
-            && k + 2 <= to_max
-            && ctx.cues[k + 1].is_some()
-            && words.is(k + 2, "that")
-        {
-            break;
-        }
-        last = k;
-        k += 1;
+    let end = to_max.min(ctx.sentence_last(from));
+    let mut stop = ctx.clause_stops[from];
+    // A second report stops the clause only after its first word and when its `that` is
+    // within reach.
+    while stop <= end
+        && clause_stop_at(ctx.lex, words, &ctx.cues, stop) == Some(ClauseStop::SecondReport)
+        && (stop == from || stop + 2 > to_max)
+    {
+        stop = ctx.clause_stops[stop + 1];
     }
+    let mut last = if stop <= end {
+        stop.saturating_sub(1).max(from)
+    } else {
+        end
+    };
     // Drop closing punctuation outside quotes.
     while last > from && words.kind(last) == TokenKind::Punct && words.quote(last).is_none() {
         last -= 1;
     }
     let span = words.span(from).hull(words.span(last));
-    let count = (from..=last)
+    let enough = (from..=last)
         .filter(|&w| matches!(words.kind(w), TokenKind::Word | TokenKind::Number))
-        .count();
-    (count >= 3).then_some(span)
+        .nth(2)
+        .is_some();
+    enough.then_some(span)
+}
+
+/// Why a content clause stops at a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ClauseStop {
+    /// A semicolon, or a comma before a participle that opens another attribution
+    /// (`, adding`).
+    Boundary,
+    /// "said the plan failed and said that …": a second report of the same speaker is a
+    /// claim of its own.
+    SecondReport,
+}
+
+/// Whether a content clause stops at word `w`, and why.
+fn clause_stop_at(
+    lex: &Lexicon,
+    words: &Words,
+    cues: &[Option<Cue>],
+    w: usize,
+) -> Option<ClauseStop> {
+    let text = words.text(w);
+    if text == ";"
+        || (text == "," && w + 1 < words.len() && lex.content_stops.contains(words.lower(w + 1)))
+    {
+        return Some(ClauseStop::Boundary);
+    }
+    let second_report = words.is(w, "and")
+        && w + 2 < words.len()
+        && words.sentence(w + 2) == words.sentence(w)
+        && cues[w + 1].is_some()
+        && words.is(w + 2, "that");
+    second_report.then_some(ClauseStop::SecondReport)
 }
 
 /// Reported speech on a cue verb at `c`.
