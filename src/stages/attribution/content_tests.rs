@@ -210,3 +210,17 @@ fn an_appositive_after_the_speaker_is_not_content() {
         ),
     ]);
 }
+
+#[test]
+fn a_split_quote_may_go_on_after_an_appositive() {
+    check(&[(
+        "“The ferry is late again,” said Olga Brandt, who chairs the commuters' group, “and \
+         nobody tells us why.”",
+        &[(
+            "“The ferry is late again,” “and nobody tells us why.”",
+            "Olga Brandt",
+            "said",
+            "quote-split",
+        )],
+    )]);
+}

@@ -776,6 +776,13 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
                 {
                     *end = t - 1;
                 }
+                // `"…," said Garman, a doctor at the clinic, "…"`: an appositive set off by
+                // commas may stand between the speaker and the second piece.
+                if *rule == "quote-cue-speaker" && words.text(*end + 1) == "," {
+                    if let Some(comma) = appositive_before_quote(ctx, *end + 1) {
+                        *end = comma - 1;
+                    }
+                }
             }
             // Where the claim has got to, read after the tail above so that a second
             // piece after the tail is found.
@@ -881,6 +888,31 @@ fn paraphrase_before(ctx: &Ctx, sentence_start: usize, first: usize) -> Option<u
         .filter(|&w| words.kind(w) != TokenKind::Punct)
         .count();
     (plain && count >= 2).then_some(start)
+}
+
+/// The comma closing an appositive that opens with the comma at `open` and is followed
+/// right away by a quote in the same sentence (`, a doctor at the clinic, "…"`): at most
+/// `APPOSITIVE_MAX_WORDS` words, none of them quoted or a cue.
+fn appositive_before_quote(ctx: &Ctx, open: usize) -> Option<usize> {
+    let words = ctx.words;
+    let mut count = 0;
+    let mut j = open + 1;
+    while j + 1 < words.len() && words.sentence(j) == words.sentence(open) {
+        if words.quote(j).is_some() || ctx.cue(j).is_some() {
+            return None;
+        }
+        if words.text(j) == "," && words.quote(j + 1).is_some() {
+            return (count > 0).then_some(j);
+        }
+        if words.kind(j) != TokenKind::Punct {
+            count += 1;
+            if count > APPOSITIVE_MAX_WORDS {
+                return None;
+            }
+        }
+        j += 1;
+    }
+    None
 }
 
 /// True when the words just before `first` introduce a quote: a colon or comma (`said: "…"`).
