@@ -80,6 +80,9 @@ fn regressions() {
         // search read the word before the first (index -1).
         ", Jones and said the plan will fail badly.",
         ", paused, saying the plan will fail badly.",
+        // `, according to X` right after an opening comma: the content before the comma was
+        // looked for ending at the word before the first (found by the proptest above).
+        ", according to she”»",
     ];
     for text in cases {
         check(text);

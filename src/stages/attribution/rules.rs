@@ -1873,7 +1873,7 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
         let content = clause_from(ctx, k + 1, last)?;
         return Some((Some(mention), cue, content, "according-to-first"));
     }
-    if w > first && words.text(w - 1) == "," && trailer_only(ctx, mention.last + 1, last) {
+    if w > first + 1 && words.text(w - 1) == "," && trailer_only(ctx, mention.last + 1, last) {
         let content = clause_span(ctx, first, w - 2)?;
         return Some((Some(mention), cue, content, "according-to-last"));
     }
