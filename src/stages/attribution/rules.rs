@@ -1314,6 +1314,37 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
 /// How many words back from a quote the cue of its sentence may stand.
 const CUE_REACH: usize = 20;
 
+/// The content spans of the claims found so far, by start, with the furthest end reached
+/// so far: whether a quote overlaps one is a binary search (reading every claim for every
+/// quote was quadratic on quote-heavy articles).
+struct FoundContents {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl FoundContents {
+    fn new(found: &[Found]) -> Self {
+        let mut spans: Vec<Span> = found
+            .iter()
+            .flat_map(|f| f.attribution.content.iter().copied())
+            .collect();
+        spans.sort_by_key(|span| span.start);
+        let reach = spans
+            .iter()
+            .scan(0, |end, span| {
+                *end = span.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        Self { spans, reach }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        let before = self.spans.partition_point(|t| t.start < span.end);
+        before > 0 && self.reach[before - 1] > span.start
+    }
+}
+
 /// A quote left over by the rules above whose sentence has an unused cue before it:
 /// `Mayor Jones told reporters in Boston on Tuesday, "…"`, `A senior aide, who …, said of
 /// the governor, "…"` (the quote alone, `speaker-cue-quote`), or a quote inside reported
@@ -1321,6 +1352,7 @@ const CUE_REACH: usize = 20;
 /// the content runs from the cue to the end of the quote's clause, `speaker-cue-mixed`).
 fn cue_earlier_in_sentence(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [bool]) {
     let words = ctx.words;
+    let taken = FoundContents::new(found);
     for (q, quote) in doc.quotes.iter().enumerate() {
         if done[q] || quote.words < 2 {
             continue;
@@ -1329,10 +1361,9 @@ fn cue_earlier_in_sentence(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, don
         if first == 0 || first >= words.len() || ctx.skip[words.paragraph(first)] {
             continue;
         }
-        if found
-            .iter()
-            .any(|f| f.attribution.content.iter().any(|p| p.overlaps(quote.span)))
-        {
+        // Claims added below mark the quotes they cover done, so the contents found before
+        // this pass are all that is left to check.
+        if taken.overlaps(quote.span) {
             continue;
         }
         let floor = ctx.sentence_first(first);
@@ -1984,25 +2015,7 @@ fn unattributed_quotes(
 ) {
     let words = ctx.words;
     let text = doc.text();
-    // The contents found so far, by start, with the furthest end reached so far: whether a
-    // quote overlaps one is a binary search (reading every claim for every quote was
-    // quadratic on quote-heavy articles).
-    let mut taken: Vec<Span> = found
-        .iter()
-        .flat_map(|f| f.attribution.content.iter().copied())
-        .collect();
-    taken.sort_by_key(|span| span.start);
-    let reach: Vec<usize> = taken
-        .iter()
-        .scan(0, |end, span| {
-            *end = span.end.max(*end);
-            Some(*end)
-        })
-        .collect();
-    let overlaps_found = |span: Span| {
-        let before = taken.partition_point(|t| t.start < span.end);
-        before > 0 && reach[before - 1] > span.start
-    };
+    let taken = FoundContents::new(found);
     // Quotes come in order of their start: one added here overlaps a later one (a quote
     // nested in it) exactly when the later one starts before its end.
     let mut added_end = 0;
@@ -2019,7 +2032,7 @@ fn unattributed_quotes(
         if !inner.ends_with(['.', '!', '?', ',', '…', '-', '—']) {
             continue;
         }
-        if quote.span.start < added_end || overlaps_found(quote.span) {
+        if quote.span.start < added_end || taken.overlaps(quote.span) {
             continue;
         }
         added_end = quote.span.end;
