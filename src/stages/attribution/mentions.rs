@@ -289,6 +289,13 @@ impl Lexicon {
                     break;
                 }
             }
+            // "the senator from Vermont", "a spokesman for Ana Ruiz": a role joined to the
+            // name by a preposition is the speaker; the name only says whose role it is.
+            if first >= 2 && same(first - 2) && !words.is_capitalised(first - 2) {
+                if let Some(role) = self.role_joined(words, first, end, floor) {
+                    return Some(role);
+                }
+            }
             return self.name_mention(words, first, end);
         }
         if words.has(end, WordInfo::PEOPLE) || words.has(end, WordInfo::ORGANISATION) {
@@ -310,15 +317,9 @@ impl Lexicon {
                 }
             }
             // "a spokesperson for the ministry": a role joined to its body.
-            if first >= 2 && same(first - 2) && words.has(first - 1, WordInfo::PREPOSITION) {
-                if let Some(role) = self.mention_ending_at(words, first - 2, floor) {
-                    if role.kind == MentionKind::Group {
-                        return Some(Mention {
-                            span: role.span.hull(words.span(end)),
-                            last: end,
-                            ..role
-                        });
-                    }
+            if first >= 2 && same(first - 2) {
+                if let Some(role) = self.role_joined(words, first, end, floor) {
+                    return Some(role);
                 }
             }
             let span = words.span(first).hull(words.span(end));
@@ -336,6 +337,26 @@ impl Lexicon {
             });
         }
         None
+    }
+
+    /// A role ending two words before `first`, joined by a preposition to the phrase
+    /// `first..=end` (`a spokesperson for` `the ministry`): the whole as one group mention.
+    fn role_joined(
+        &self,
+        words: &Words,
+        first: usize,
+        end: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        if !words.has(first - 1, WordInfo::PREPOSITION) {
+            return None;
+        }
+        let role = self.mention_ending_at(words, first - 2, floor)?;
+        (role.kind == MentionKind::Group).then(|| Mention {
+            span: role.span.hull(words.span(end)),
+            last: end,
+            ..role
+        })
     }
 
     /// The speaker phrase that starts at word `start`, looking no further right than `ceiling`.

@@ -974,7 +974,12 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
     }
     let ceiling = (w + 12).min(words.len() - 1);
     // "said Garman", "said one former staffer, who …": the speaker closes the clause.
+    // A participle after the quote (`"corrupt," noting that …`) goes on with the speech
+    // of the sentence's subject; what follows it is content, not a speaker.
     if ctx.cue(w).is_some() {
+        if words.lower(w).ends_with("ing") {
+            return None;
+        }
         let closes = |mention: &Mention| {
             mention.last + 1 >= words.len()
                 || words.paragraph(mention.last + 1) != para
@@ -1273,7 +1278,15 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
             continue;
         }
         let para = words.paragraph(first);
-        let prev_end = found[from].attribution.hull().end;
+        // The attribution ends where its content, speaker or cue does, whichever is last
+        // (`"…," said Murphy, who …` ends past its quote).
+        let prev = &found[from].attribution;
+        let prev_end = [Some(prev.hull()), prev.speaker, prev.cue]
+            .into_iter()
+            .flatten()
+            .map(|span| span.end)
+            .max()
+            .unwrap_or(0);
         let Some(prev_word) = words.before(prev_end) else {
             continue;
         };
@@ -1287,11 +1300,11 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
         if !adjacent || ctx.sentence_first(first) != first {
             continue;
         }
-        // Nothing between the two may be a cue of another speaker.
+        // Nothing between the two may be a cue of another speaker; a relative clause on
+        // the speaker (`said Murphy, who thinks …`) or a passive (`when asked`) is not one.
         let between_cue = ctx
             .cues_in(words.at_or_after(prev_end)..first)
-            .next()
-            .is_some();
+            .any(|c| c == 0 || !matches!(words.lower(c - 1), "who" | "when" | "if" | "as"));
         if between_cue {
             continue;
         }

@@ -811,3 +811,33 @@ fn speakers_past_asides() {
         assert_eq!(got[0].0, pieces, "{text}");
     }
 }
+
+/// Speakers in the news forms the rules above missed or misread.
+#[test]
+fn speakers_in_news_forms() {
+    check_speakers(&[
+        // a participle after a quote goes on with the subject's speech: what follows it is
+        // content, never the speaker
+        (
+            "The mayor said the budget was “tight,” noting that it is “the smallest the town has seen in twenty years.”",
+            "the smallest",
+            "The mayor",
+            "subject-verb-quote",
+        ),
+        // a role joined to a name by a preposition
+        (
+            "The senator from Vermont said the bridge “must be rebuilt before the winter comes.”",
+            "must be rebuilt",
+            "The senator from Vermont",
+            "speaker-cue-clause",
+        ),
+        // a quoted paragraph after an attribution that ends with a relative clause on its
+        // speaker floats on that speaker
+        (
+            "“There is nothing left to fix,” said Ana Ruiz, who thinks often about the mill.\n\n“We rebuilt it twice, and I would do it again.”",
+            "rebuilt it twice",
+            "",
+            "floating-quote",
+        ),
+    ]);
+}
