@@ -410,7 +410,12 @@ impl Lexicon {
                 // lowercase words before a role: "Ruiz campaign manager Tomas Kell"
                 w = role + self.title_at(words, role).max(1);
                 last = Some(w - 1);
-            } else if self.is_name_word(words, w) || (words.is_capitalised(w) && w == start) {
+            } else if self.is_name_word(words, w)
+                || (words.is_capitalised(w)
+                    && w == start
+                    && !words.has(w, WordInfo::FUNCTION)
+                    && !words.has(w, WordInfo::ACCORDING_HEAD))
+            {
                 saw_name = true;
                 last = Some(w);
                 w += 1;

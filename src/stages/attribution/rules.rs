@@ -4,6 +4,7 @@
 
 use super::mentions::{is_tight_hyphen, Mention, MentionKind};
 use super::resolve::{self, Event};
+use super::vocab::WordInfo;
 use super::words::Words;
 use super::{Attribution as Stage, Cue, Lexicon};
 use crate::doc::{Attribution, Doc, Span, TokenKind};
@@ -475,14 +476,8 @@ impl Ctx<'_, '_> {
                 start += 1;
             }
         }
-        let text = words.text(start);
-        let dateline = text.len() > 2
-            && text.chars().all(|ch| ch.is_uppercase())
-            && start + 1 < before
-            && matches!(words.text(start + 1), "—" | "–" | "-" | "--" | "(");
-        if dateline {
-            start =
-                (start + 1..before).find(|&k| matches!(words.text(k), "—" | "–" | "-" | "--"))? + 1;
+        if let Some(after) = self.dateline_end(start, before) {
+            start = after;
         }
         // "As Ruiz put it, …": the name after `as` is the subject of its clause.
         if words.is(start, "as") && start + 1 < before && words.is_capitalised(start + 1) {
@@ -528,7 +523,41 @@ impl Ctx<'_, '_> {
                 start = comma + 1;
             }
         }
+        // "When Trump later said …": a clause opened by a conjunction and no comma before
+        // the cue has its own subject after the conjunction.
+        let lower = words.lower(start);
+        if start + 1 < before
+            && words.is_capitalised(start)
+            && words.has(start, WordInfo::FUNCTION)
+            && !self.lex.is_determiner(lower)
+            && !self.lex.pronouns.contains_key(lower)
+            && words.is_capitalised(start + 1)
+        {
+            start += 1;
+        }
         (start < before).then_some(start)
+    }
+
+    /// Where the text after a dateline opening at `start` begins (`WASHINGTON —`,
+    /// `WASHINGTON, Dec. 8 (UPI) —`, `Washington (AFP) –`, `DECATUR, Ill. —`): a place in
+    /// capitals or with an agency in brackets, then a date, up to a dash within ten words.
+    fn dateline_end(&self, start: usize, before: usize) -> Option<usize> {
+        let words = self.words;
+        let capitals = |w: usize| {
+            let text = words.text(w);
+            text.len() > 1 && text.chars().all(|ch| !ch.is_lowercase()) && words.is_capitalised(w)
+        };
+        let dash = (start + 1..before.min(start + 10)).find(|&k| {
+            matches!(words.text(k), "—" | "–" | "--")
+                || (words.text(k) == "-" && !is_tight_hyphen(words, k))
+        })?;
+        let plain = (start..dash).all(|k| {
+            matches!(words.text(k), "," | "." | "(" | ")")
+                || words.kind(k) == TokenKind::Number
+                || words.is_capitalised(k)
+        });
+        let agency = words.text(dash - 1) == ")" && (start..dash).any(capitals);
+        (plain && (capitals(start) || agency)).then_some(dash + 1)
     }
 
     /// A manner adverb between a speaker and a cue (`Jones jokingly said`): a lowercase
@@ -2110,7 +2139,10 @@ fn unattributed_speaker(
     if let Some(colon) = colon {
         let floor = ctx.sentence_first(colon);
         if let Some(m) = ctx.lex.mention_ending_at(words, colon - 1, floor) {
-            let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation);
+            // "From the report:" names a document as well as a person.
+            let from = m.first > floor && words.is(m.first - 1, "from");
+            let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
+                || (from && m.kind == MentionKind::Group);
             let set_off = m.first == floor
                 || words.kind(m.first - 1) == TokenKind::Punct
                 || ctx.lex.prepositions.contains(words.lower(m.first - 1));
@@ -2149,7 +2181,9 @@ fn subject_with_verb(ctx: &Ctx, floor: usize, before: usize) -> Option<(Mention,
 /// an auxiliary, a cue or a lowercase past form, all before word `before`.
 fn loose_subject(ctx: &Ctx, start: usize, before: usize) -> Option<Mention> {
     let words = ctx.words;
-    let opener = words.is_capitalised(start) || ctx.lex.is_determiner(words.lower(start));
+    // A capitalised grammar word (`While`, `In`) opens a clause, not a subject.
+    let opener = (words.is_capitalised(start) && !words.has(start, WordInfo::FUNCTION))
+        || ctx.lex.is_determiner(words.lower(start));
     if !opener || words.kind(start) != TokenKind::Word {
         return None;
     }

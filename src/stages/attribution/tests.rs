@@ -839,5 +839,32 @@ fn speakers_in_news_forms() {
             "",
             "floating-quote",
         ),
+        // datelines are not subjects
+        (
+            "Washington (AFP) – Senator Ana Ruiz took aim at the plan, saying that “it will cost far more than anyone admits.”",
+            "cost far more",
+            "Senator Ana Ruiz",
+            "speaker-cue-that",
+        ),
+        (
+            "DECATUR, Ill. — Sen. Ana Ruiz went after the plan, calling it “a waste of money and of everyone's time.”",
+            "a waste of money",
+            "Sen. Ana Ruiz",
+            "speaker-names-quote",
+        ),
+        // a clause opened by a conjunction has its own subject
+        (
+            "When Ruiz later turned to the harbour and said it would “open again by the summer,” the crowd cheered.",
+            "open again",
+            "Ruiz",
+            "speaker-cue-clause",
+        ),
+        // a capitalised grammar word is no speaker; a document after `From` is
+        (
+            "From the report: “Most of the wells in the valley were tested twice last year.”",
+            "Most of the wells",
+            "the report",
+            "colon-line-quote",
+        ),
     ]);
 }
