@@ -91,9 +91,7 @@ struct Ctx<'a, 'd> {
 
 impl<'a, 'd> Ctx<'a, 'd> {
     fn new(lex: &'a Lexicon, words: &'a Words<'d>, skip: Vec<bool>) -> Ctx<'a, 'd> {
-        let cues: Vec<Option<Cue>> = (0..words.len())
-            .map(|w| lexical_cue(lex, words, w))
-            .collect();
+        let cues: Vec<Option<Cue>> = (0..words.len()).map(|w| lexical_cue(words, w)).collect();
         let cue_words = (0..words.len()).filter(|&w| cues[w].is_some()).collect();
         let n = words.len();
         let same = |a: usize, b: usize| words.sentence(a) == words.sentence(b);
@@ -158,7 +156,7 @@ impl Ctx<'_, '_> {
 }
 
 /// The cue word `w` is by the word lists, used or not.
-fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
+fn lexical_cue(words: &Words, w: usize) -> Option<Cue> {
     if words.kind(w) != TokenKind::Word || words.quote(w).is_some() {
         return None;
     }
@@ -170,7 +168,7 @@ fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
     // speech.
     if w > 0
         && words.sentence(w - 1) == words.sentence(w)
-        && lex.noun_markers.contains(words.lower(w - 1))
+        && words.has(w - 1, WordInfo::NOUN_MARKER)
     {
         return None;
     }
@@ -641,7 +639,7 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
         return Vec::new();
     }
     let lex = &stage.lexicon;
-    let skip = headings(lex, &words, doc, stage.heading_max_words);
+    let skip = headings(&words, doc, stage.heading_max_words);
     let mut ctx = Ctx::new(lex, &words, skip);
     let mut found: Vec<Found> = Vec::new();
     let mut quote_done = vec![false; doc.quotes.len()];
@@ -685,7 +683,7 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
 }
 
 /// Marks headings, datelines and bylines: paragraphs that hold no claim and give no speaker.
-fn headings(lex: &Lexicon, words: &Words, doc: &Doc, max_words: usize) -> Vec<bool> {
+fn headings(words: &Words, doc: &Doc, max_words: usize) -> Vec<bool> {
     let text = doc.text();
     let mut counts = vec![0usize; doc.paragraphs.len()];
     let mut byline = vec![false; doc.paragraphs.len()];
@@ -693,7 +691,7 @@ fn headings(lex: &Lexicon, words: &Words, doc: &Doc, max_words: usize) -> Vec<bo
         let p = words.paragraph(w);
         if words.kind(w) == TokenKind::Word {
             counts[p] += 1;
-            if lex.bylines.contains(words.lower(w)) && words.quote(w).is_none() {
+            if words.has(w, WordInfo::BYLINE) && words.quote(w).is_none() {
                 byline[p] = true;
             }
         }

@@ -49,6 +49,10 @@ impl WordInfo {
     pub const LISTED_TITLE: u16 = 1 << 10;
     /// The first word of a phrase like `according to`.
     pub const ACCORDING_HEAD: u16 = 1 << 11;
+    /// In the noun markers list (`the`, `a`: what makes the next word a noun).
+    pub const NOUN_MARKER: u16 = 1 << 12;
+    /// In the bylines list.
+    pub const BYLINE: u16 = 1 << 13;
 
     /// True when every bit of `flags` holds.
     pub fn is(&self, flags: u16) -> bool {
@@ -81,6 +85,8 @@ impl Lexicon {
                 WordInfo::ACCORDING_HEAD,
                 self.according.iter().any(|(phrase, _)| phrase[0] == lower),
             ),
+            (WordInfo::NOUN_MARKER, self.noun_markers.contains(lower)),
+            (WordInfo::BYLINE, self.bylines.contains(lower)),
         ];
         let flags = checks
             .iter()
