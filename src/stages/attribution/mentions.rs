@@ -163,7 +163,20 @@ impl Lexicon {
             return false;
         }
         // A capitalised function word is a sentence opener, not a name, unless it is a title.
-        !info.is(WordInfo::FUNCTION) && !info.is(WordInfo::PRONOUN) && !info.is(WordInfo::CUE_FORM)
+        // Nor is the head of an according-to phrase (`According to …`). A cue's bare form
+        // after a name word is part of the name (`The Washington Post`); an inflected one
+        // is the verb (`Ruiz Says`).
+        let lower = words.lower(w);
+        let name_cue = info.is(WordInfo::CUE_FORM)
+            && w > 0
+            && words.is_capitalised(w - 1)
+            && words.sentence(w - 1) == words.sentence(w)
+            && !words.has(w - 1, WordInfo::FUNCTION)
+            && !(lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing"));
+        !info.is(WordInfo::FUNCTION)
+            && !info.is(WordInfo::PRONOUN)
+            && (!info.is(WordInfo::CUE_FORM) || name_cue)
+            && !info.is(WordInfo::ACCORDING_HEAD)
     }
 
     /// Whether word `w` joins the name word before it to what follows: the full stop of

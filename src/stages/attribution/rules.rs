@@ -1937,8 +1937,9 @@ fn according_to(ctx: &Ctx, w: usize) -> Option<Reported> {
         return Some((Some(mention), cue, content, "according-to-first"));
     }
     if leading {
+        // the content starts after the comma or colon that closes the phrase
         let mut k = mention.last + 1;
-        while k <= last && words.text(k) != "," {
+        while k <= last && !matches!(words.text(k), "," | ":") {
             k += 1;
         }
         let content = clause_from(ctx, k + 1, last)?;

@@ -866,5 +866,18 @@ fn speakers_in_news_forms() {
             "the report",
             "colon-line-quote",
         ),
+        // a newspaper speaks; `According to X:` opens a quote as its comma does
+        (
+            "According to the newspaper, “the harbour will need dredging every spring from now on.”",
+            "harbour will need",
+            "the newspaper",
+            "according-to-first",
+        ),
+        (
+            "According to the Valley Post: “The harbour will need dredging every spring from now on.”",
+            "harbour will need",
+            "the Valley Post",
+            "according-to-first",
+        ),
     ]);
 }
