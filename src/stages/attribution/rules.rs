@@ -288,6 +288,26 @@ impl Ctx<'_, '_> {
                 k -= 1;
             }
         }
+        // A participle goes on with the speech before it: `Adding, "…"` opening a sentence
+        // continues the sentence before; `"Morning Joe," adding` (the comma inside a
+        // quote) and `said before adding` continue their own sentence.
+        let participle = words.lower(cue).ends_with("ing");
+        if participle && cue == floor && floor > 0 {
+            let before = floor - 1;
+            if words.paragraph(before) == words.paragraph(cue) {
+                return self.earlier_speaker(self.sentence_first(before), floor);
+            }
+        }
+        let after_quoted_comma = k > floor && words.quote(k).is_some() && words.text(k - 1) == ",";
+        let after_link = matches!(
+            words.lower(k),
+            "before" | "after" | "while" | "then" | "by" | "when" | "without"
+        );
+        if participle && k + 1 == cue && k >= floor && (after_quoted_comma || after_link) {
+            return self
+                .earlier_speaker(floor, k)
+                .or_else(|| self.subject_of(floor, k));
+        }
         if k < floor || words.sentence(k) != sentence || words.quote(k).is_some() {
             return None;
         }

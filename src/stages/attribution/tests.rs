@@ -879,5 +879,24 @@ fn speakers_in_news_forms() {
             "the Valley Post",
             "according-to-first",
         ),
+        // a participle goes on with the speech before it
+        (
+            "“The levy is fair,” Ruiz said on KXL's \"Morning Desk,\" adding, “Nobody has shown me a better way to pay for schools.”",
+            "Nobody has shown",
+            "Ruiz",
+            "speaker-cue-quote",
+        ),
+        (
+            "“The levy is fair to everyone,” Ruiz said before adding: “Nobody has shown me a better way.”",
+            "Nobody has shown",
+            "Ruiz",
+            "speaker-cue-quote",
+        ),
+        (
+            "Later in the hearing, Ruiz stated that the levy “was fair.” Adding, “Nobody has shown me a better way to pay.”",
+            "Nobody has shown",
+            "Ruiz",
+            "speaker-cue-quote",
+        ),
     ]);
 }
