@@ -368,6 +368,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/en/time-openers.txt",
         include_str!("../pipelines/lexicons/en/time-openers.txt"),
     ),
+    (
+        "lexicons/en/naming-words.txt",
+        include_str!("../pipelines/lexicons/en/naming-words.txt"),
+    ),
 ];
 
 /// Where a pipeline's files are read from.

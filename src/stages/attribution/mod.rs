@@ -82,7 +82,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Settings of the attribution stage. Word-list paths are relative to the pipeline file.
 ///
-/// The grammar lists after `heading_max_words` (`determiners` … `time_openers`) say what
+/// The grammar lists after `heading_max_words` (`determiners` … `naming_words`) say what
 /// the rules need to know about a language beyond its cues and names; each is optional and
 /// defaults to the English list built into the binary (`lexicons/en/…`), so a pipeline for
 /// another language names its own.
@@ -183,6 +183,9 @@ pub struct AttributionConfig {
     /// Words that open a time phrase before a time word (`on`, `last`, `earlier`).
     #[serde(default)]
     pub time_openers: Option<String>,
+    /// Words before a quote that make it a name or title (`titled`, `billed as`).
+    #[serde(default)]
+    pub naming_words: Option<String>,
 }
 
 fn default_true() -> bool {
@@ -255,6 +258,7 @@ pub(crate) struct Lexicon {
     pub stem_fallback: bool,
     pub noun_markers: HashSet<String>,
     pub time_openers: HashSet<String>,
+    pub naming_words: HashSet<String>,
 }
 
 fn lowercase_words(list: &WordList) -> Result<HashSet<String>, ConfigError> {
@@ -467,6 +471,7 @@ impl Lexicon {
             stem_fallback: config.stem_fallback,
             noun_markers: grammar_words(context, &config.noun_markers, "noun-markers")?,
             time_openers: grammar_words(context, &config.time_openers, "time-openers")?,
+            naming_words: grammar_words(context, &config.naming_words, "naming-words")?,
         })
     }
 }

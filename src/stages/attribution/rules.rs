@@ -7,7 +7,7 @@ use super::resolve::{self, Event};
 use super::vocab::WordInfo;
 use super::words::Words;
 use super::{Attribution as Stage, Cue, Lexicon};
-use crate::doc::{Attribution, Doc, Span, TokenKind};
+use crate::doc::{Attribution, Doc, Quote, Span, TokenKind};
 
 /// Nouns that name a stance in `X's position is that …`.
 const STANCE_NOUNS: &[&str] = &[
@@ -2081,7 +2081,8 @@ fn unattributed_quotes(
     // nested in it) exactly when the later one starts before its end.
     let mut added_end = 0;
     for (q, quote) in doc.quotes.iter().enumerate() {
-        if done[q] || quote.words < min_words {
+        // A short quote is speech only when its position names a speaker.
+        if done[q] || quote.words < min_words.min(SHORT_SPEECH_WORDS) {
             continue;
         }
         let first = words.at_or_after(quote.span.start);
@@ -2093,17 +2094,30 @@ fn unattributed_quotes(
         if !inner.ends_with(['.', '!', '?', ',', '…', '-', '—']) {
             continue;
         }
-        if quote.span.start < added_end || taken.overlaps(quote.span) {
+        if quote.span.start < added_end || taken.overlaps(quote.span) || named_by(ctx, quote) {
             continue;
         }
-        added_end = quote.span.end;
+        let short = quote.words < min_words;
         let (mention, cue, rule) = match unattributed_speaker(ctx, doc, q, first) {
+            // A short quote needs a speaker who is someone: a name, a pronoun or a noun
+            // for people (not `This sentiment`, `The music`).
+            Some((mention, _, _)) if short && !names_someone(ctx, &mention) => continue,
             Some((mention, cue, rule)) => (Some(mention), cue, rule),
+            None if short => continue,
             None => (None, None, "quote-unattributed"),
         };
+        let mut content = vec![quote.span];
+        // `"…," Ruiz recalled. "…"`: the quote right after a speaker found after the quote
+        // goes on with the same speech, as after a cue (see `direct_quotes`).
+        if let (Some(m), "quote-speaker-verb") = (&mention, rule) {
+            if let Some(next) = continued_quote(ctx, doc, cue.unwrap_or(m.last), &taken) {
+                content.push(doc.quotes[next].span);
+            }
+        }
+        added_end = content[content.len() - 1].end;
         found.push(Found {
             attribution: Attribution {
-                content: vec![quote.span],
+                content,
                 speaker: mention.map(|m| m.span),
                 speaker_canonical: String::new(),
                 cue: cue.map(|c| words.span(c)),
@@ -2114,6 +2128,51 @@ fn unattributed_quotes(
             inherits: None,
         });
     }
+}
+
+/// Quotes of at least this many words may be speech when their position names a speaker
+/// (`"Not a chance," Ruiz scoffed.`); shorter ones are terms and names.
+const SHORT_SPEECH_WORDS: usize = 3;
+
+/// Whether a quote is a name or a title: a naming word stands
+/// right before it, or before an `as` that does (`titled "…"`, `billed as "…"`).
+fn named_by(ctx: &Ctx, quote: &Quote) -> bool {
+    let words = ctx.words;
+    let naming = |k: usize| ctx.lex.naming_words.contains(words.lower(k));
+    match words.before(quote.span.start) {
+        Some(k) => naming(k) || (words.is(k, "as") && k > 0 && naming(k - 1)),
+        None => false,
+    }
+}
+
+/// Whether a speaker phrase names someone: a person, an organisation, a third-person
+/// pronoun, or a phrase whose last word is a noun for people (`the two lawmakers`).
+fn names_someone(ctx: &Ctx, mention: &Mention) -> bool {
+    match mention.kind {
+        MentionKind::Person | MentionKind::Organisation | MentionKind::Pronoun(_) => true,
+        MentionKind::Group => ctx.words.has(mention.last, WordInfo::PEOPLE),
+        MentionKind::FirstPerson => false,
+    }
+}
+
+/// The quote that opens the next sentence right after the attribution sentence holding
+/// word `w`, in its paragraph, when no claim holds it and no attribution follows it.
+fn continued_quote(ctx: &Ctx, doc: &Doc, w: usize, taken: &FoundContents) -> Option<usize> {
+    let words = ctx.words;
+    let last = ctx.sentence_last(w);
+    let mut k = last + 1;
+    while k < words.len() && words.kind(k) == TokenKind::Punct && words.quote(k).is_none() {
+        k += 1;
+    }
+    let next = words.quote((k < words.len()).then_some(k)?)?;
+    let quote = &doc.quotes[next];
+    let own_attribution = after_quote(ctx, doc, next).is_some_and(|h| h.0.is_some());
+    (quote.span.start == words.span(k).start
+        && words.paragraph(k) == words.paragraph(w)
+        && quote.words >= SHORT_SPEECH_WORDS
+        && !own_attribution
+        && !taken.overlaps(quote.span))
+    .then_some(next)
 }
 
 /// The speaker of a quote no cue rule attributed, by position alone, with the verb that

@@ -898,5 +898,31 @@ fn speakers_in_news_forms() {
             "Ruiz",
             "speaker-cue-quote",
         ),
+        // a short quote is speech when its position names someone, and the quote after
+        // its attribution goes on with it
+        (
+            "“Not a chance,” Ruiz grinned. “We have counted every ballot twice already.”",
+            "counted every ballot",
+            "Ruiz",
+            "quote-speaker-verb",
+        ),
     ]);
+    let got = claims("“Not a chance,” Ruiz grinned. “We have counted every ballot twice.”");
+    assert_eq!(
+        got[0].0,
+        "“Not a chance,” “We have counted every ballot twice.”"
+    );
+}
+
+/// Short quotes with no one named, and names and titles, are not claims.
+#[test]
+fn titles_and_terms_are_not_claims() {
+    for text in [
+        "The mayor released a memo titled “The Facts on Where the Vote Stands.”",
+        "The fair, billed as “The Biggest Show in the Valley,” opened on Friday.",
+        "The storm was, in a word, “biblical.” Nobody had seen the like.",
+        "This sentiment echoed “all the way down.”",
+    ] {
+        assert_eq!(claims(text), Vec::new(), "{text}");
+    }
 }
