@@ -1355,15 +1355,27 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
         if between_cue {
             continue;
         }
+        // `"…," Trump shot back.`: a speaker named right after the quote is its own.
+        if speaker_after_quote(ctx, doc, q).is_some() {
+            continue;
+        }
         done[q] = true;
+        // In the same paragraph the speaker's words are at hand, so the claim names them
+        // (`quote-continued`); a quoted paragraph of its own floats on the attribution
+        // before it, with its speaker columns empty (`floating-quote`).
+        let (speaker, rule) = if para == prev_para {
+            (found[from].attribution.speaker, "quote-continued")
+        } else {
+            (None, "floating-quote")
+        };
         found.push(Found {
             attribution: Attribution {
                 content: vec![quote.span],
-                speaker: None,
+                speaker,
                 speaker_canonical: String::new(),
                 cue: None,
-                rule: "floating-quote",
-                confidence: confidence("floating-quote"),
+                rule,
+                confidence: confidence(rule),
             },
             mention: None,
             inherits: Some(from),

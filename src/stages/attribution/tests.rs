@@ -906,6 +906,20 @@ fn speakers_in_news_forms() {
             "Ruiz",
             "quote-speaker-verb",
         ),
+        // a quote after reported speech in the same paragraph goes on with its speaker
+        (
+            "The levy was fair to every family, Ruiz said. “Nobody has shown me a better way to pay for the schools.”",
+            "Nobody has shown",
+            "Ruiz",
+            "quote-continued",
+        ),
+        // a quote with a speaker named right after it does not float
+        (
+            "“We will win this,” Ruiz said.\n\n“Not with these numbers you won't,” Okafor shot back.",
+            "these numbers",
+            "Okafor",
+            "quote-speaker-verb",
+        ),
     ]);
     let got = claims("“Not a chance,” Ruiz grinned. “We have counted every ballot twice.”");
     assert_eq!(
