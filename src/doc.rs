@@ -307,6 +307,19 @@ impl Doc {
         &self.norms[token.lower.0 as usize..token.lower.1 as usize]
     }
 
+    /// `text[start..end]` lowercased as [`str::to_lowercase`] does it, borrowed from the
+    /// arena's lowered copy of the text when the piece is ASCII (no allocation), computed
+    /// otherwise (or before the tokenize stage has filled the arena).
+    pub(crate) fn lowercase_of(&self, start: usize, end: usize) -> Cow<'_, str> {
+        let piece = &self.article.text[start..end];
+        // The arena opens with the whole text, ASCII letters lowered (see the tokenize stage).
+        if piece.is_ascii() && self.norms.len() >= end {
+            Cow::Borrowed(&self.norms[start..end])
+        } else {
+            Cow::Owned(piece.to_lowercase())
+        }
+    }
+
     /// The token's Snowball stem (its lowercase form for non-words, or when no tokenize
     /// stage named a stemmer).
     ///

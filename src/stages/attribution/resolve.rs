@@ -11,14 +11,16 @@
 use super::mentions::{Mention, MentionKind, PronounClass};
 use super::words::Words;
 use super::Lexicon;
-use crate::doc::Span;
+use crate::doc::{Doc, Span};
+use std::borrow::Cow;
 
 #[derive(Clone, Debug)]
-struct Entity {
+struct Entity<'d> {
     /// The longest form seen, as written.
-    display: String,
-    /// Its words, lowercased.
-    words: Vec<String>,
+    display: &'d str,
+    /// Its words, lowercased (borrowed from the document's lowered text where ASCII, so
+    /// registering a name allocates no string per word).
+    words: Vec<Cow<'d, str>>,
     gender: Option<PronounClass>,
     person: bool,
     organisation: bool,
@@ -34,15 +36,15 @@ pub(crate) struct Event {
 
 /// Resolves speaker mentions to canonical names. Returns one entry per attribution index
 /// (empty string when unknown).
-pub(crate) fn resolve(
+pub(crate) fn resolve<'d>(
     lexicon: &Lexicon,
-    words: &Words,
+    words: &Words<'d>,
     mut events: Vec<Event>,
     attributions: usize,
 ) -> Vec<String> {
     events.sort_by_key(|e| (e.at, e.attribution.is_none()));
     let text = words.doc.text();
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut entities: Vec<Entity<'d>> = Vec::new();
     // (position, entity) of every mention so far, most recent last.
     let mut recent: Vec<usize> = Vec::new();
     let mut resolved: Vec<Option<usize>> = vec![None; attributions];
@@ -111,39 +113,43 @@ pub(crate) fn resolve(
     resolved
         .into_iter()
         .map(|id| {
-            id.map(|id| entities[id].display.clone())
+            id.map(|id| entities[id].display.to_string())
                 .unwrap_or_default()
         })
         .collect()
 }
 
 /// Finds or makes the entity a name belongs to.
-fn register(
+fn register<'d>(
     lexicon: &Lexicon,
-    entities: &mut Vec<Entity>,
+    entities: &mut Vec<Entity<'d>>,
     recent: &[usize],
-    name: &str,
+    name: &'d str,
     mention: Mention,
     is_speaker: bool,
-    words: &Words,
+    words: &Words<'d>,
 ) -> Option<usize> {
     let name = name.trim();
-    let parts: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let last = parts.last()?.clone();
+    let doc = words.doc;
+    let parts: Vec<Cow<'d, str>> = name
+        .split_whitespace()
+        .map(|w| lowercase_within(doc, w))
+        .collect();
+    let last: &str = parts.last()?;
     let organisation = mention.kind == MentionKind::Organisation;
     // A common noun phrase ("the company", "The company") is not a name.
-    if lexicon.function_words.contains(&parts[0])
+    if lexicon.function_words.contains(&*parts[0])
         || !words.doc.text()[mention.name.start..].starts_with(|c: char| c.is_uppercase())
     {
         return None;
     }
     let titled = mention.name.start > mention.span.start;
-    let gender = title_gender(lexicon, words.doc.text(), mention.span, mention.name)
-        .or_else(|| lexicon.given_names.get(&parts[0]).copied());
+    let gender = title_gender(lexicon, doc, mention.span, mention.name)
+        .or_else(|| lexicon.given_names.get(&*parts[0]).copied());
     // Two or three capitalised words with no place or organisation word read as a
     // person's name ("Rosa Diaz"); a given name, a title or speaking settles it.
     let looks_personal = (2..=3).contains(&parts.len())
-        && !parts.iter().any(|p| lexicon.places.contains(p.as_str()))
+        && !parts.iter().any(|p| lexicon.places.contains(&**p))
         // "Anthropic's Claude" names a thing of Anthropic's, not a person
         && !parts[..parts.len() - 1].iter().any(|p| p.ends_with("'s") || p.ends_with("’s"))
         && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !super::mentions::is_acronym(w));
@@ -155,8 +161,8 @@ fn register(
             .iter()
             .rev()
             .copied()
-            .find(|&id| entities[id].words.last() == Some(&last))
-            .or_else(|| entities.iter().position(|e| e.words.last() == Some(&last)))
+            .find(|&id| entities[id].ends_with(last))
+            .or_else(|| entities.iter().position(|e| e.ends_with(last)))
             .or_else(|| {
                 entities
                     .iter()
@@ -165,7 +171,7 @@ fn register(
     } else {
         entities.iter().position(|e| e.words == parts).or_else(|| {
             entities.iter().position(|e| {
-                e.words.last() == Some(&last)
+                e.ends_with(last)
                     && (e.words.len() == 1 || e.words[0] == parts[0] || parts.ends_with(&e.words))
             })
         })
@@ -175,10 +181,9 @@ fn register(
             let entity = &mut entities[id];
             // A multi-word name later called by its last word alone is a person's:
             // organisations and places are seldom shortened to their last word.
-            let by_surname =
-                parts.len() == 1 && entity.words.len() > 1 && entity.words.last() == Some(&last);
+            let by_surname = parts.len() == 1 && entity.words.len() > 1 && entity.ends_with(last);
             if parts.len() > entity.words.len() && !organisation {
-                entity.display = name.to_string();
+                entity.display = name;
                 entity.words = parts;
             }
             entity.person |= person_evidence || (by_surname && !entity.organisation);
@@ -193,7 +198,7 @@ fn register(
                 return None; // a lone capitalised word is too weak to be anyone
             }
             entities.push(Entity {
-                display: name.to_string(),
+                display: name,
                 words: parts,
                 gender,
                 person: person_evidence,
@@ -204,16 +209,38 @@ fn register(
     }
 }
 
+impl Entity<'_> {
+    /// True when the entity's last word is `last`.
+    fn ends_with(&self, last: &str) -> bool {
+        self.words.last().is_some_and(|w| w == last)
+    }
+}
+
+/// `piece` (a slice of the document's text) lowercased, as [`str::to_lowercase`] would.
+fn lowercase_within<'d>(doc: &'d Doc, piece: &'d str) -> Cow<'d, str> {
+    // Where `piece` starts in the text: it is a subslice of it.
+    let start = piece.as_ptr() as usize - doc.text().as_ptr() as usize;
+    doc.lowercase_of(start, start + piece.len())
+}
+
 /// Gender a title in the phrase gives (`Mr.`, `Mrs.`, `Ms.`): male when any title is male.
-fn title_gender(lexicon: &Lexicon, text: &str, span: Span, name: Span) -> Option<PronounClass> {
-    let titles = text[span.start..name.start].to_lowercase();
-    let genders: Vec<PronounClass> = titles
-        .split(|c: char| !c.is_alphabetic())
-        .filter_map(|w| lexicon.gendered_titles.get(w).copied())
-        .collect();
-    [PronounClass::Male, PronounClass::Female]
-        .into_iter()
-        .find(|g| genders.contains(g))
+fn title_gender(lexicon: &Lexicon, doc: &Doc, span: Span, name: Span) -> Option<PronounClass> {
+    let titles = doc.lowercase_of(span.start, name.start);
+    let (mut male, mut female) = (false, false);
+    for w in titles.split(|c: char| !c.is_alphabetic()) {
+        match lexicon.gendered_titles.get(w) {
+            Some(PronounClass::Male) => male = true,
+            Some(PronounClass::Female) => female = true,
+            _ => {}
+        }
+    }
+    if male {
+        Some(PronounClass::Male)
+    } else if female {
+        Some(PronounClass::Female)
+    } else {
+        None
+    }
 }
 
 /// Every name phrase in the article outside quotes and outside headings, in text order.
