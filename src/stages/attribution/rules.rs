@@ -1016,7 +1016,46 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
                 .take_while(|&k| words.sentence(k) == words.sentence(w))
                 .any(|k| ctx.cue(k).is_some())
     };
-    if !same_sentence && !asked {
+    // `"…." said Garman.`, `"…." Jeffrey Lewis of the center wrote in December.`: a short
+    // sentence of attribution alone right after the quote, its cue within a dozen words
+    // and nothing after the cue but a few words of time or place.
+    let trailer = || {
+        let last = ctx.sentence_last(w);
+        let cue = match ctx.cue(w) {
+            Some(_) => Some(w),
+            None => ctx
+                .lex
+                .mention_starting_at(words, w, last.min(w + 12))
+                .and_then(|m| speaker_then_cue(ctx, m, para))
+                .map(|hit| hit.2),
+        };
+        // After the cue: the speaker when it comes after, an aside, a time or a place, but
+        // no second report (`when asked` is no report).
+        // The speaker after the cue (`said X`) may take a dozen words; one before it leaves
+        // only a few.
+        let room = if cue == Some(w) { 12 } else { 6 };
+        // `Lee said the plan works` reports something of its own; `Lee wrote in March`
+        // does not.
+        let bare = |c: usize| {
+            c == w
+                || c + 1 > last
+                || words.kind(c + 1) == TokenKind::Punct
+                || ctx.lex.prepositions.contains(words.lower(c + 1))
+                || time_phrase_at(ctx, c + 1) > 0
+                || ctx.adverb(c + 1)
+        };
+        cue.is_some_and(|c| {
+            last <= c + room
+                && bare(c)
+                && (c + 1..=last).all(|k| {
+                    words.quote(k).is_none()
+                        && (ctx.cue(k).is_none()
+                            || matches!(words.lower(k - 1), "when" | "as" | "if" | "after"))
+                        && !ctx.lex.complementisers.contains(words.lower(k))
+                })
+        })
+    };
+    if !same_sentence && !asked && !trailer() {
         return None;
     }
     let ceiling = (w + 12).min(words.len() - 1);
@@ -1043,6 +1082,7 @@ fn after_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         let mention = [
             ctx.lex.mention_starting_at(words, w + 1, ceiling),
             loose_phrase(ctx, w + 1, ceiling),
+            role_phrase(ctx, w + 1, ceiling),
         ]
         .into_iter()
         .flatten()
@@ -1168,6 +1208,46 @@ fn loose_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
         return None;
     }
     Some(group_mention(words, start, end))
+}
+
+/// `said master of ceremonies Ana Ruiz, …`: after an inverted cue, a phrase of lowercase
+/// role words ending in a name, up to a comma or full stop, by position.
+fn role_phrase(ctx: &Ctx, start: usize, last: usize) -> Option<Mention> {
+    let words = ctx.words;
+    if start >= words.len() || words.is_capitalised(start) {
+        return None;
+    }
+    let end = (start..=last.min(start + 9))
+        .take_while(|&k| {
+            (words.kind(k) == TokenKind::Word || is_tight_hyphen(words, k))
+                && words.quote(k).is_none()
+        })
+        .last()?;
+    let closed = end + 1 >= words.len() || matches!(words.text(end + 1), "," | ".");
+    let name_first = (start..=end)
+        .rev()
+        .filter(|&k| words.kind(k) == TokenKind::Word)
+        .nth(1)?;
+    // the last word a name, not a title before its full stop (`Gov.`)
+    let named = words.is_capitalised(name_first)
+        && words.is_capitalised(end)
+        && ctx.lex.title_at(words, end) == 0;
+    // role words and a name only: no pronoun, verb or grammar word but `of`
+    let plain = (start..=end).all(|k| {
+        ctx.cue(k).is_none()
+            && !ctx.is_pronoun_like(k)
+            && (words.is(k, "of") || !words.has(k, WordInfo::FUNCTION))
+    });
+    (closed && named && plain && name_first > start).then(|| {
+        let name = words.span(name_first).hull(words.span(end));
+        Mention {
+            span: words.span(start).hull(name),
+            name,
+            kind: MentionKind::Person,
+            first: start,
+            last: end,
+        }
+    })
 }
 
 /// Words `first..=last` as a speaker phrase naming nobody in particular.

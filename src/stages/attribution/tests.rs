@@ -920,6 +920,32 @@ fn speakers_in_news_forms() {
             "Okafor",
             "quote-speaker-verb",
         ),
+        // a sentence of attribution alone after a quote that ends its own sentence
+        (
+            "“The budget is settled. We vote next week.” said council member Ana Ruiz when asked about the plan.",
+            "We vote next week",
+            "council member Ana Ruiz",
+            "quote-cue-speaker",
+        ),
+        (
+            "“We will rebuild the pier before the summer.” Ana Ruiz, the harbour master, wrote in March.",
+            "rebuild the pier",
+            "Ana Ruiz",
+            "quote-speaker-cue",
+        ),
+        (
+            "“I am calling from the campaign. How are you today?” Ana Ruiz, a retired nurse, said pleasantly into the phone.",
+            "How are you",
+            "Ana Ruiz",
+            "quote-speaker-cue",
+        ),
+        // lowercase role words before the name after an inverted cue
+        (
+            "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
+            "Thanks for coming",
+            "master of ceremonies Ana Ruiz",
+            "quote-cue-speaker",
+        ),
     ]);
     let got = claims("“Not a chance,” Ruiz grinned. “We have counted every ballot twice.”");
     assert_eq!(
