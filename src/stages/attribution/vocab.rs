@@ -117,44 +117,76 @@ impl Lexicon {
         None
     }
 
-    /// [`WordInfo`] of each lowercase form `lowers` yields, from this thread's memo.
+    /// Fills in the [`WordInfo`] of each lowercase form `words` yields, from this thread's
+    /// memo.
     pub(crate) fn describe_all<'w>(
         &self,
         doc: &Doc,
-        lowers: impl Iterator<Item = &'w str>,
-    ) -> Vec<WordInfo> {
+        words: impl Iterator<Item = (&'w str, &'w mut WordInfo)>,
+    ) {
         MEMO.with_borrow_mut(|memo| {
             if memo.lexicon != self.id || memo.stemmer != doc.stemmer {
                 memo.lexicon = self.id;
                 memo.stemmer = doc.stemmer;
-                memo.words.clear();
+                memo.short.clear();
+                memo.long.clear();
                 memo.bytes = [None; 128];
             }
-            lowers
-                .map(|lower| {
-                    // Punctuation and one-letter words skip the hash.
-                    let byte = match lower.as_bytes() {
-                        &[b] if b.is_ascii() => Some(usize::from(b)),
-                        _ => None,
-                    };
-                    if let Some(info) = byte.and_then(|b| memo.bytes[b]) {
-                        return info;
-                    }
-                    if let Some(info) = memo.words.get(lower) {
-                        return *info;
-                    }
-                    if memo.words.len() >= MEMO_MAX {
-                        memo.words.clear();
-                    }
+            for (lower, slot) in words {
+                *slot = memo.get(lower).unwrap_or_else(|| {
                     let info = self.describe(doc, lower);
-                    match byte {
-                        Some(b) => memo.bytes[b] = Some(info),
-                        None => _ = memo.words.insert(lower.into(), info),
-                    }
+                    memo.insert(lower, info);
                     info
-                })
-                .collect()
+                });
+            }
         })
+    }
+}
+
+/// `lower` packed into a `u128` when it has at most 15 bytes: its bytes, zero-padded, with
+/// the length in the last byte, so two words have the same key only when they are the same.
+/// Most words are short, and a key like this hashes in two multiplications and compares in
+/// two, where a string key hashes byte runs and compares through `memcmp`.
+fn packed(lower: &str) -> Option<u128> {
+    let bytes = lower.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
+impl Memo {
+    fn get(&self, lower: &str) -> Option<WordInfo> {
+        // Punctuation and one-letter words skip the hash.
+        if let &[b] = lower.as_bytes() {
+            if b.is_ascii() {
+                return self.bytes[usize::from(b)];
+            }
+        }
+        match packed(lower) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(lower).copied(),
+        }
+    }
+
+    fn insert(&mut self, lower: &str, info: WordInfo) {
+        if let &[b] = lower.as_bytes() {
+            if b.is_ascii() {
+                self.bytes[usize::from(b)] = Some(info);
+                return;
+            }
+        }
+        if self.short.len() + self.long.len() >= MEMO_MAX {
+            self.short.clear();
+            self.long.clear();
+        }
+        match packed(lower) {
+            Some(key) => _ = self.short.insert(key, info),
+            None => _ = self.long.insert(lower.into(), info),
+        }
     }
 }
 
@@ -162,7 +194,10 @@ impl Lexicon {
 struct Memo {
     lexicon: u64,
     stemmer: Option<rust_stemmers::Algorithm>,
-    words: HashMap<Box<str>, WordInfo>,
+    /// Words of up to 15 bytes, by [`packed`] key.
+    short: HashMap<u128, WordInfo>,
+    /// Longer words.
+    long: HashMap<Box<str>, WordInfo>,
     /// The words of one ASCII char, by that char.
     bytes: [Option<WordInfo>; 128],
 }
@@ -173,7 +208,72 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo {
         lexicon: u64::MAX,
         stemmer: None,
-        words: HashMap::default(),
+        short: HashMap::default(),
+        long: HashMap::default(),
         bytes: [None; 128],
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys are equal only for equal words, whatever bytes the words hold (NUL included),
+    /// and words too long to pack have none.
+    #[test]
+    fn packed_keys_tell_words_apart() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "\0",
+            "\0\0",
+            "said",
+            "saidx",
+            "according",
+            "ünïcödé",
+            "fifteen-bytes!!",
+            "sixteen-bytes!!!",
+            "a much longer word than that",
+        ];
+        for a in words {
+            assert_eq!(packed(a).is_some(), a.len() <= 15, "{a:?}");
+            for b in words {
+                if let (Some(ka), Some(kb)) = (packed(a), packed(b)) {
+                    assert_eq!(ka == kb, a == b, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Two packable words share a key exactly when they are the same word.
+        #[test]
+        fn packed_is_injective(a in "(?s).{0,15}", b in "(?s).{0,15}") {
+            if let (Some(ka), Some(kb)) = (packed(&a), packed(&b)) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            }
+        }
+
+        /// The memo gives back what was put in, for short, long and one-byte words alike.
+        #[test]
+        fn memo_gives_back_what_it_holds(words in proptest::collection::vec("(?s).{0,20}", 1..30)) {
+            let mut memo = Memo {
+                lexicon: 0,
+                stemmer: None,
+                short: HashMap::default(),
+                long: HashMap::default(),
+                bytes: [None; 128],
+            };
+            for (k, word) in words.iter().enumerate() {
+                let info = WordInfo { flags: k as u16, cue: None };
+                memo.insert(word, info);
+                proptest::prop_assert_eq!(memo.get(word), Some(info));
+            }
+            for word in &words {
+                let last = words.iter().rposition(|w| w == word).unwrap();
+                proptest::prop_assert_eq!(memo.get(word).map(|i| i.flags), Some(last as u16));
+            }
+        }
+    }
 }

@@ -3,35 +3,40 @@
 
 use super::vocab::WordInfo;
 use super::Lexicon;
-use crate::doc::{Doc, Span, TokenKind};
+use crate::doc::{Doc, Span, Token, TokenKind};
 
 /// The non-space tokens of a document with where each stands.
 pub(crate) struct Words<'d> {
     pub doc: &'d Doc,
-    /// Index into `doc.tokens` of each word.
-    tokens: Vec<u32>,
-    /// Sentence index of each word.
-    sentence: Vec<u32>,
-    /// Paragraph index of each word.
-    paragraph: Vec<u32>,
-    /// Index + 1 of the quote holding each word (0: none). Marks belong to their quote.
-    quote: Vec<u32>,
-    /// What the word lists say of each word.
-    info: Vec<WordInfo>,
-    /// Each word's [`Words::is_capitalised`], worked out once: the rules ask it of the same
-    /// words many times.
-    capitalised: Vec<bool>,
+    /// Each word, with what the rules ask of it, side by side: one push per word when
+    /// building, one index per question (separate vectors per field cost a push each and
+    /// a second index through `doc.tokens` for every span).
+    words: Vec<Word>,
+}
+
+/// One word of [`Words`].
+#[derive(Clone, Copy)]
+struct Word {
+    /// The token itself (a copy of `doc.tokens[k]`).
+    token: Token,
+    /// Sentence index.
+    sentence: u32,
+    /// Paragraph index.
+    paragraph: u32,
+    /// Index + 1 of the quote holding the word (0: none). Marks belong to their quote.
+    quote: u32,
+    /// What the word lists say of the word.
+    info: WordInfo,
+    /// [`Words::is_capitalised`], worked out once: the rules ask it of the same words many
+    /// times.
+    capitalised: bool,
 }
 
 impl<'d> Words<'d> {
     pub fn new(doc: &'d Doc, lexicon: &Lexicon) -> Words<'d> {
-        let n = doc.tokens.len();
-        let mut tokens = Vec::with_capacity(n / 2);
-        let mut sentence = Vec::with_capacity(n / 2);
-        let mut paragraph = Vec::with_capacity(n / 2);
-        let mut quote = Vec::with_capacity(n / 2);
+        let mut words = Vec::with_capacity(doc.tokens.len() / 2 + 1);
         let (mut s, mut p, mut q) = (0usize, 0usize, 0usize);
-        for (k, token) in doc.tokens.iter().enumerate() {
+        for token in &doc.tokens {
             if matches!(token.kind, TokenKind::Space | TokenKind::Newline) {
                 continue;
             }
@@ -46,36 +51,28 @@ impl<'d> Words<'d> {
                 q += 1;
             }
             let in_quote = q < doc.quotes.len() && doc.quotes[q].span.start <= at;
-            tokens.push(k as u32);
-            sentence.push(s as u32);
-            paragraph.push(p as u32);
-            quote.push(if in_quote { q as u32 + 1 } else { 0 });
+            words.push(Word {
+                token: *token,
+                sentence: s as u32,
+                paragraph: p as u32,
+                quote: if in_quote { q as u32 + 1 } else { 0 },
+                info: WordInfo::default(),
+                capitalised: capitalised(doc, token),
+            });
         }
-        let info = lexicon.describe_all(
+        lexicon.describe_all(
             doc,
-            tokens.iter().map(|&t| doc.lower(&doc.tokens[t as usize])),
+            words.iter_mut().map(|w| (doc.lower(&w.token), &mut w.info)),
         );
-        let capitalised = tokens
-            .iter()
-            .map(|&t| capitalised(doc, t as usize))
-            .collect();
-        Words {
-            doc,
-            tokens,
-            sentence,
-            paragraph,
-            quote,
-            info,
-            capitalised,
-        }
+        Words { doc, words }
     }
 
     pub fn len(&self) -> usize {
-        self.tokens.len()
+        self.words.len()
     }
 
     pub fn span(&self, w: usize) -> Span {
-        self.doc.tokens[self.tokens[w] as usize].span
+        self.words[w].token.span
     }
 
     pub fn text(&self, w: usize) -> &'d str {
@@ -84,39 +81,39 @@ impl<'d> Words<'d> {
 
     #[inline]
     pub fn lower(&self, w: usize) -> &'d str {
-        self.doc.lower(&self.doc.tokens[self.tokens[w] as usize])
+        self.doc.lower(&self.words[w].token)
     }
 
     pub fn kind(&self, w: usize) -> TokenKind {
-        self.doc.tokens[self.tokens[w] as usize].kind
+        self.words[w].token.kind
     }
 
     pub fn sentence(&self, w: usize) -> usize {
-        self.sentence[w] as usize
+        self.words[w].sentence as usize
     }
 
     pub fn paragraph(&self, w: usize) -> usize {
-        self.paragraph[w] as usize
+        self.words[w].paragraph as usize
     }
 
     /// The quote holding word `w`, if any.
     pub fn quote(&self, w: usize) -> Option<usize> {
-        self.quote[w].checked_sub(1).map(|q| q as usize)
+        self.words[w].quote.checked_sub(1).map(|q| q as usize)
     }
 
     /// True for a word made of letters whose first letter is a capital.
     pub fn is_capitalised(&self, w: usize) -> bool {
-        self.capitalised[w]
+        self.words[w].capitalised
     }
 
     /// What the word lists say of word `w`.
     pub fn info(&self, w: usize) -> WordInfo {
-        self.info[w]
+        self.words[w].info
     }
 
     /// True when every bit of `flags` (see [`WordInfo`]) holds for word `w`.
     pub fn has(&self, w: usize, flags: u16) -> bool {
-        self.info[w].is(flags)
+        self.words[w].info.is(flags)
     }
 
     pub fn is(&self, w: usize, lower: &str) -> bool {
@@ -125,21 +122,19 @@ impl<'d> Words<'d> {
 
     /// The first word at or after byte `at`.
     pub fn at_or_after(&self, at: usize) -> usize {
-        self.tokens
-            .partition_point(|&t| self.doc.tokens[t as usize].span.start < at)
+        self.words.partition_point(|w| w.token.span.start < at)
     }
 
     /// The last word ending at or before byte `at`, if any.
     pub fn before(&self, at: usize) -> Option<usize> {
-        self.tokens
-            .partition_point(|&t| self.doc.tokens[t as usize].span.end <= at)
+        self.words
+            .partition_point(|w| w.token.span.end <= at)
             .checked_sub(1)
     }
 }
 
-/// [`Words::is_capitalised`] of token `t`: a word whose first letter is a capital.
-fn capitalised(doc: &Doc, t: usize) -> bool {
-    let token = &doc.tokens[t];
+/// [`Words::is_capitalised`] of `token`: a word whose first letter is a capital.
+fn capitalised(doc: &Doc, token: &Token) -> bool {
     if token.kind != TokenKind::Word {
         return false;
     }
