@@ -91,7 +91,9 @@ struct Ctx<'a, 'd> {
 
 impl<'a, 'd> Ctx<'a, 'd> {
     fn new(lex: &'a Lexicon, words: &'a Words<'d>, skip: Vec<bool>) -> Ctx<'a, 'd> {
-        let cues: Vec<Option<Cue>> = (0..words.len()).map(|w| lexical_cue(words, w)).collect();
+        let cues: Vec<Option<Cue>> = (0..words.len())
+            .map(|w| lexical_cue(lex, words, w))
+            .collect();
         let cue_words = (0..words.len()).filter(|&w| cues[w].is_some()).collect();
         let n = words.len();
         let same = |a: usize, b: usize| words.sentence(a) == words.sentence(b);
@@ -156,7 +158,7 @@ impl Ctx<'_, '_> {
 }
 
 /// The cue word `w` is by the word lists, used or not.
-fn lexical_cue(words: &Words, w: usize) -> Option<Cue> {
+fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
     if words.kind(w) != TokenKind::Word || words.quote(w).is_some() {
         return None;
     }
@@ -170,6 +172,31 @@ fn lexical_cue(words: &Words, w: usize) -> Option<Cue> {
         && words.sentence(w - 1) == words.sentence(w)
         && words.has(w - 1, WordInfo::NOUN_MARKER)
     {
+        return None;
+    }
+    // "Clinton's remarks", "Ruiz's stock answer": after a possessive, the word is a noun,
+    // and no report unless `that` follows (`Ruiz's claim that …`); a past form may follow
+    // a contracted `has` (`Ruiz's said`), any form a pronoun's (`He's predicting`).
+    let possessive = |k: usize| {
+        let lower = words.lower(k);
+        let head = ["'s", "’s", "'"]
+            .iter()
+            .find_map(|ending| lower.strip_suffix(ending));
+        words.sentence(k) == words.sentence(w)
+            && words.is_capitalised(k)
+            && head.is_some_and(|head| !lex.pronouns.contains_key(head))
+    };
+    let lower = words.lower(w);
+    let past = lower.ends_with("ed") || lower.ends_with('d') || lower.ends_with('n');
+    let after_possessive = w > 0
+        && !past
+        && (possessive(w - 1)
+            || (w > 1
+                && possessive(w - 2)
+                && !words.is_capitalised(w - 1)
+                && !words.has(w - 1, WordInfo::FUNCTION)))
+        && !(w + 1 < words.len() && lex.complementisers.contains(words.lower(w + 1)));
+    if after_possessive {
         return None;
     }
     words.info(w).cue
@@ -1757,6 +1784,7 @@ fn clause_stop_at(
     let text = words.text(w);
     if text == ";"
         || (text == "," && w + 1 < words.len() && lex.content_stops.contains(words.lower(w + 1)))
+        || (text == "," && next_attribution(lex, words, cues, w + 1))
     {
         return Some(ClauseStop::Boundary);
     }
@@ -1766,6 +1794,32 @@ fn clause_stop_at(
         && cues[w + 1].is_some()
         && words.is(w + 2, "that");
     second_report.then_some(ClauseStop::SecondReport)
+}
+
+/// Whether another speaker's attribution opens at word `k` (after a comma): an optional
+/// `while` or `but`, a name of up to four capitalised words or a pronoun, then a cue
+/// (`…, Rubio said only that …`, `…, while Cruz said that …`).
+fn next_attribution(lex: &Lexicon, words: &Words, cues: &[Option<Cue>], mut k: usize) -> bool {
+    if k < words.len() && matches!(words.lower(k), "while" | "whereas" | "but") {
+        k += 1;
+    }
+    let start = k;
+    if k < words.len() && lex.pronouns.contains_key(words.lower(k)) {
+        k += 1;
+    } else {
+        while k < words.len()
+            && k < start + 4
+            && words.kind(k) == TokenKind::Word
+            && words.is_capitalised(k)
+            && cues[k].is_none()
+        {
+            k += 1;
+        }
+    }
+    k > start
+        && k < words.len()
+        && words.sentence(k) == words.sentence(start)
+        && cues[k].is_some_and(|cue| !cue.after)
 }
 
 /// Reported speech on a cue verb at `c`.

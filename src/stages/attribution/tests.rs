@@ -939,6 +939,26 @@ fn speakers_in_news_forms() {
             "Ana Ruiz",
             "quote-speaker-cue",
         ),
+        // a cue word after a possessive is a noun (unless `that` follows)
+        (
+            "The mayor called Ruiz's remarks on the levy “a new low for this council.”",
+            "a new low",
+            "The mayor",
+            "speaker-cue-mixed",
+        ),
+        (
+            "He’s predicting he will do “very, very well” in the next vote.",
+            "very well",
+            "He",
+            "speaker-cue-clause",
+        ),
+        // another speaker's attribution after a comma ends a content clause
+        (
+            "After Ruiz argued that the levy was too high, Okafor said only that the numbers “don't add up at all.”",
+            "don't add up",
+            "Okafor",
+            "speaker-cue-that",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
