@@ -29,6 +29,77 @@ pub type WordSet = rustc_hash::FxHashSet<String>;
 /// A map keyed by words, hashed like [`WordSet`].
 pub type WordMap<V> = rustc_hash::FxHashMap<String, V>;
 
+/// A map keyed by words for the lookups made once per token: a word of up to 15 bytes is
+/// keyed by [`packed_word`], which hashes in two multiplications and compares in two, where a
+/// string key hashes its bytes in runs and compares through `memcmp`; longer words (few)
+/// keep a string key.
+#[derive(Clone, Debug)]
+pub(crate) struct PackedWordMap<V> {
+    short: rustc_hash::FxHashMap<u128, V>,
+    long: rustc_hash::FxHashMap<Box<str>, V>,
+}
+
+impl<V> Default for PackedWordMap<V> {
+    fn default() -> Self {
+        PackedWordMap {
+            short: Default::default(),
+            long: Default::default(),
+        }
+    }
+}
+
+impl<V> PackedWordMap<V> {
+    /// The value of `word`, if any.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        match packed_word(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    /// Sets the value of `word`, giving back the one it replaces.
+    pub fn insert(&mut self, word: &str, value: V) -> Option<V> {
+        match packed_word(word) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(word.into(), value),
+        }
+    }
+
+    /// How many words have a value.
+    pub fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// Forgets every word.
+    pub fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
+
+impl<V> FromIterator<(String, V)> for PackedWordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> Self {
+        let mut map = PackedWordMap::default();
+        for (word, value) in entries {
+            map.insert(&word, value);
+        }
+        map
+    }
+}
+
+/// `word` packed into a `u128` when it has at most 15 bytes: its bytes, zero-padded, with the
+/// length in the last byte, so two words share a key only when they are the same word.
+pub(crate) fn packed_word(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 /// One entry of a word list, with the line it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -425,6 +496,65 @@ impl Resources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Keys are equal only for equal words, whatever bytes the words hold (NUL included),
+    /// and words too long to pack have none.
+    #[test]
+    fn packed_keys_tell_words_apart() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "\0",
+            "\0\0",
+            "said",
+            "saidx",
+            "according",
+            "ünïcödé",
+            "fifteen-bytes!!",
+            "sixteen-bytes!!!",
+            "a much longer word than that",
+        ];
+        for a in words {
+            assert_eq!(packed_word(a).is_some(), a.len() <= 15, "{a:?}");
+            for b in words {
+                if let (Some(ka), Some(kb)) = (packed_word(a), packed_word(b)) {
+                    assert_eq!(ka == kb, a == b, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Two packable words share a key exactly when they are the same word.
+        #[test]
+        fn packed_word_is_injective(a in "(?s).{0,15}", b in "(?s).{0,15}") {
+            if let (Some(ka), Some(kb)) = (packed_word(&a), packed_word(&b)) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            }
+        }
+
+        /// A packed map answers as a map of strings does, for short and long words alike.
+        #[test]
+        fn packed_map_is_a_map(words in proptest::collection::vec("(?s).{0,20}", 1..30)) {
+            let mut packed = PackedWordMap::default();
+            let mut plain = WordMap::default();
+            for (k, word) in words.iter().enumerate() {
+                proptest::prop_assert_eq!(packed.insert(word, k), plain.insert(word.clone(), k));
+                proptest::prop_assert_eq!(packed.len(), plain.len());
+            }
+            for word in words.iter().chain([&String::from("absent word")]) {
+                proptest::prop_assert_eq!(packed.get(word), plain.get(word));
+            }
+            let collected: PackedWordMap<usize> = plain.clone().into_iter().collect();
+            for word in &words {
+                proptest::prop_assert_eq!(collected.get(word), plain.get(word));
+            }
+            packed.clear();
+            proptest::prop_assert_eq!(packed.len(), 0);
+            proptest::prop_assert_eq!(packed.get(&words[0]), None);
+        }
+    }
 
     #[test]
     fn parse_cases() {

@@ -79,7 +79,7 @@
 use crate::doc::{Assertion, AssertionFlags, Attribution, Claim, ClaimKind, Doc, Span, TokenKind};
 use crate::error::ConfigError;
 use crate::lexicon::WordList;
-use crate::lexicon::{WordMap, WordSet};
+use crate::lexicon::{PackedWordMap, WordMap, WordSet};
 use crate::pipeline::BuildContext;
 use crate::stage::{Layer, Stage};
 use serde::Deserialize;
@@ -192,7 +192,7 @@ pub struct Assertions {
     /// Lowercase word → its bits: one per phrase list holding a phrase that starts with it
     /// ([`Assertions::lists`] order), and one per word set it is in (`FUNCTION` …
     /// `SPEECH_VERB`). One lookup per word answers every question the stage asks of it.
-    word_bits: WordMap<u16>,
+    word_bits: PackedWordMap<u16>,
 }
 
 /// Bits of [`Assertions::word_bits`] for phrase lists, in [`Assertions::lists`] order.
@@ -259,7 +259,7 @@ impl Assertions {
             causal,
             hedges,
             min_words: config.min_words,
-            word_bits: WordMap::default(),
+            word_bits: PackedWordMap::default(),
         };
         let mut word_bits = WordMap::default();
         for (list, bit) in assertions.lists() {
@@ -280,7 +280,7 @@ impl Assertions {
                 *word_bits.entry(word).or_insert(0) |= bit;
             }
         }
-        assertions.word_bits = word_bits;
+        assertions.word_bits = word_bits.into_iter().collect();
         Ok(assertions)
     }
 
@@ -301,18 +301,28 @@ impl Assertions {
     /// The cues of one sentence, its first hedge, and whether it names a subject; `None`
     /// when the sentence is too short or a headline.
     fn read(&self, words: &[Word]) -> Option<(AssertionFlags, Option<String>, bool)> {
-        let letters: Vec<&Word> = words.iter().filter(|w| w.kind == TokenKind::Word).collect();
-        if letters.len() + words.iter().filter(|w| w.kind == TokenKind::Number).count()
-            < self.min_words
-        {
+        // Counted in one pass, with no list of the letter words made for every sentence.
+        let (mut letters, mut numbers, mut long, mut capitalised) = (0, 0, 0, 0);
+        for w in words {
+            match w.kind {
+                TokenKind::Word => {
+                    letters += 1;
+                    if w.text.len() >= 4 {
+                        long += 1;
+                        capitalised += usize::from(starts_upper(w.text));
+                    }
+                }
+                TokenKind::Number => numbers += 1,
+                _ => {}
+            }
+        }
+        if letters + numbers < self.min_words {
             return None;
         }
-        let long: Vec<&&Word> = letters.iter().filter(|w| w.text.len() >= 4).collect();
-        let capitalised = long.iter().filter(|w| starts_upper(w.text)).count();
-        if long.len() >= 3 && capitalised * 4 >= long.len() * 3 {
+        if long >= 3 && capitalised * 4 >= long * 3 {
             return None;
         }
-        if self.reports_or_speaks(words) || self.subject_is_a_pronoun(&letters) {
+        if self.reports_or_speaks(words) || self.subject_is_a_pronoun(words) {
             return None;
         }
         let mut flags = AssertionFlags::default();
@@ -406,9 +416,10 @@ impl Assertions {
 
     /// True when the sentence's subject, the first word after its opening connectives
     /// ("But he", "And it"), is a pronoun: it names nobody a reader could check.
-    fn subject_is_a_pronoun(&self, letters: &[&Word]) -> bool {
-        letters
+    fn subject_is_a_pronoun(&self, words: &[Word]) -> bool {
+        words
             .iter()
+            .filter(|w| w.kind == TokenKind::Word)
             .find(|w| w.bits & OPENER == 0)
             .is_some_and(|w| w.bits & PRONOUN != 0)
     }
@@ -467,6 +478,13 @@ fn quoted_share(doc: &Doc, span: Span) -> f32 {
     let text = doc.text();
     let quotes = &doc.quotes;
     let mut q = quotes.partition_point(|q| q.span.end <= span.start);
+    // No quote reaches into the span: nothing is inside, whatever the count.
+    if quotes
+        .get(q)
+        .is_none_or(|quote| quote.span.start >= span.end)
+    {
+        return 0.0;
+    }
     let (mut inside, mut total) = (0usize, 0usize);
     for (offset, c) in span.of(text).char_indices() {
         if !c.is_alphanumeric() {

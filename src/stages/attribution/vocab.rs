@@ -10,7 +10,7 @@
 
 use super::{Cue, Lexicon};
 use crate::doc::Doc;
-use rustc_hash::FxHashMap as HashMap;
+use crate::lexicon::PackedWordMap;
 use std::cell::RefCell;
 
 /// What the lexicon says of one lowercase word.
@@ -128,8 +128,7 @@ impl Lexicon {
             if memo.lexicon != self.id || memo.stemmer != doc.stemmer {
                 memo.lexicon = self.id;
                 memo.stemmer = doc.stemmer;
-                memo.short.clear();
-                memo.long.clear();
+                memo.words.clear();
                 memo.bytes = [None; 128];
             }
             for (lower, slot) in words {
@@ -143,21 +142,6 @@ impl Lexicon {
     }
 }
 
-/// `lower` packed into a `u128` when it has at most 15 bytes: its bytes, zero-padded, with
-/// the length in the last byte, so two words have the same key only when they are the same.
-/// Most words are short, and a key like this hashes in two multiplications and compares in
-/// two, where a string key hashes byte runs and compares through `memcmp`.
-fn packed(lower: &str) -> Option<u128> {
-    let bytes = lower.as_bytes();
-    if bytes.len() > 15 {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(key))
-}
-
 impl Memo {
     fn get(&self, lower: &str) -> Option<WordInfo> {
         // Punctuation and one-letter words skip the hash.
@@ -166,10 +150,7 @@ impl Memo {
                 return self.bytes[usize::from(b)];
             }
         }
-        match packed(lower) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(lower).copied(),
-        }
+        self.words.get(lower).copied()
     }
 
     fn insert(&mut self, lower: &str, info: WordInfo) {
@@ -179,14 +160,10 @@ impl Memo {
                 return;
             }
         }
-        if self.short.len() + self.long.len() >= MEMO_MAX {
-            self.short.clear();
-            self.long.clear();
+        if self.words.len() >= MEMO_MAX {
+            self.words.clear();
         }
-        match packed(lower) {
-            Some(key) => _ = self.short.insert(key, info),
-            None => _ = self.long.insert(lower.into(), info),
-        }
+        self.words.insert(lower, info);
     }
 }
 
@@ -194,10 +171,7 @@ impl Memo {
 struct Memo {
     lexicon: u64,
     stemmer: Option<rust_stemmers::Algorithm>,
-    /// Words of up to 15 bytes, by [`packed`] key.
-    short: HashMap<u128, WordInfo>,
-    /// Longer words.
-    long: HashMap<Box<str>, WordInfo>,
+    words: PackedWordMap<WordInfo>,
     /// The words of one ASCII char, by that char.
     bytes: [Option<WordInfo>; 128],
 }
@@ -208,8 +182,7 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo {
         lexicon: u64::MAX,
         stemmer: None,
-        short: HashMap::default(),
-        long: HashMap::default(),
+        words: PackedWordMap::default(),
         bytes: [None; 128],
     });
 }
@@ -218,51 +191,14 @@ thread_local! {
 mod tests {
     use super::*;
 
-    /// Keys are equal only for equal words, whatever bytes the words hold (NUL included),
-    /// and words too long to pack have none.
-    #[test]
-    fn packed_keys_tell_words_apart() {
-        let words = [
-            "",
-            "a",
-            "a\0",
-            "\0",
-            "\0\0",
-            "said",
-            "saidx",
-            "according",
-            "ünïcödé",
-            "fifteen-bytes!!",
-            "sixteen-bytes!!!",
-            "a much longer word than that",
-        ];
-        for a in words {
-            assert_eq!(packed(a).is_some(), a.len() <= 15, "{a:?}");
-            for b in words {
-                if let (Some(ka), Some(kb)) = (packed(a), packed(b)) {
-                    assert_eq!(ka == kb, a == b, "{a:?} {b:?}");
-                }
-            }
-        }
-    }
-
     proptest::proptest! {
-        /// Two packable words share a key exactly when they are the same word.
-        #[test]
-        fn packed_is_injective(a in "(?s).{0,15}", b in "(?s).{0,15}") {
-            if let (Some(ka), Some(kb)) = (packed(&a), packed(&b)) {
-                proptest::prop_assert_eq!(ka == kb, a == b);
-            }
-        }
-
         /// The memo gives back what was put in, for short, long and one-byte words alike.
         #[test]
         fn memo_gives_back_what_it_holds(words in proptest::collection::vec("(?s).{0,20}", 1..30)) {
             let mut memo = Memo {
                 lexicon: 0,
                 stemmer: None,
-                short: HashMap::default(),
-                long: HashMap::default(),
+                words: PackedWordMap::default(),
                 bytes: [None; 128],
             };
             for (k, word) in words.iter().enumerate() {
