@@ -221,7 +221,23 @@ impl Quotes {
                     continue;
                 }
                 let role = match self.role(para, i, c) {
-                    Role::OpenOrClose if !low_opener => Role::Open,
+                    // A “ glued to the word before it and followed by a space closes the
+                    // open quote: a misdirected closing mark (`“Not yet,“ he said.`).
+                    Role::OpenOrClose if !low_opener => {
+                        let glued = para[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|b| !b.is_whitespace());
+                        let spaced = para[i + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace);
+                        if open.is_some() && glued && spaced {
+                            Role::Close
+                        } else {
+                            Role::Open
+                        }
+                    }
                     role => role,
                 };
                 match (open, role) {
@@ -400,6 +416,10 @@ mod tests {
             (
                 "“He said ‘go’ now,” she said.",
                 vec![q("“He said ‘go’ now,”", true, 1)],
+            ),
+            (
+                "“Not yet,“ he said. “Soon.”",
+                vec![q("“Not yet,“", true, 1), q("“Soon.”", true, 1)],
             ),
             (
                 "“One “two” three",

@@ -8,6 +8,7 @@
 //! | `quote-cue-speaker` | `"…," said Garman.` |
 //! | `quote-split` | `"…," Garman said, "…"`: one claim in two pieces |
 //! | `speaker-cue-quote` | `Garman said: "…"`, `Garman told reporters, "…"`, `A senior aide, who …, said of the plan, "…"` |
+//! | `cue-line-quote` | `Garman agreed. "…"`, `Garman said in a statement. "…"`: a sentence of attribution alone before the quote opening the next |
 //! | `intro-colon-quote` | a paragraph ending `Garman said:` and a quote opening the next |
 //! | `speaker-colon-quote` | `Garman: "…"` |
 //! | `subject-colon-quote` | `Garman pushed back: "…"`: a short clause ending in a colon |

@@ -817,7 +817,7 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
                 pieces[0] = Span::new(words.span(start).start, quote.span.end);
             }
         } else {
-            hit = before_quote(ctx, doc, q);
+            hit = before_quote(ctx, doc, q).or_else(|| cue_line_before(ctx, doc, q));
         }
         if let Some((mention, cue, end, rule)) = hit.as_mut() {
             // The quote goes on after its attribution: `"…," Garman said, "…"` (a split
@@ -1404,6 +1404,55 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         ));
     }
     None
+}
+
+/// `Ruiz agreed. "…"`, `Ruiz said in a statement. "…"`: a sentence that is an attribution
+/// and nothing more (a speaker, a cue, then at most a short phrase of time, place or
+/// medium) introduces the quote that opens the next sentence of its paragraph.
+fn cue_line_before(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
+    let words = ctx.words;
+    let first = words.at_or_after(doc.quotes[q].span.start);
+    let stop = words.before(doc.quotes[q].span.start)?;
+    if !matches!(words.text(stop), "." | "!")
+        || words.quote(stop).is_some()
+        || words.paragraph(stop) != words.paragraph(first)
+    {
+        return None;
+    }
+    let floor = ctx.sentence_first(stop);
+    let c = (floor..stop)
+        .rev()
+        .take(10)
+        .take_while(|&k| words.quote(k).is_none())
+        .find(|&k| ctx.cue(k).is_some())?;
+    if ctx.cue(c).is_some_and(|cue| cue.after) || ctx.negated(c) || ctx.used[c] {
+        return None;
+    }
+    // After the cue: nothing that reports something of its own.
+    let bare = (c + 1..stop).all(|k| {
+        let lower = words.lower(k);
+        words.kind(k) != TokenKind::Word
+            || (words.has(k, WordInfo::FUNCTION)
+                && !ctx.lex.complementisers.contains(lower)
+                && !ctx.is_pronoun_like(k))
+            || ctx.lex.time_words.contains(lower)
+            || words.is_capitalised(k)
+            || ctx.adverb(k)
+            || ctx.lex.people.contains(lower)
+    }) && (c + 1..stop).all(|k| ctx.cue(k).is_none());
+    if !bare || stop > c + 9 {
+        return None;
+    }
+    // The speaker opens the sentence: one after content (`…, Ruiz said.`) reports that
+    // content, which the quote then goes on with (`quote-continued`).
+    let mention = ctx.speaker_before(c, floor, true)?;
+    let opens = ctx.subject_start(floor, c) == Some(mention.first);
+    (opens && mention.kind != MentionKind::FirstPerson).then_some((
+        Some(mention),
+        Some((c, c)),
+        c,
+        "cue-line-quote",
+    ))
 }
 
 /// A quote with no cue of its own, right after an attributed quote, inherits its speaker.

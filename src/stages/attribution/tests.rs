@@ -959,6 +959,26 @@ fn speakers_in_news_forms() {
             "Okafor",
             "speaker-cue-that",
         ),
+        // a sentence of attribution alone before a quote
+        (
+            "The council met on Monday.\n\nMayor Ana Ruiz agreed. “The levy is the only way to pay for the new school.”",
+            "The levy is",
+            "Mayor Ana Ruiz",
+            "cue-line-quote",
+        ),
+        (
+            "Tom Okafor said in a statement on Friday. “Nobody on the council wanted this outcome.”",
+            "Nobody on the council",
+            "Tom Okafor",
+            "cue-line-quote",
+        ),
+        // a misdirected closing mark closes its quote, so the quote after it goes on
+        (
+            "“Apparently not,“ he said. “A leopard doesn’t change its spots.”",
+            "A leopard",
+            "he",
+            "quote-speaker-cue",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
