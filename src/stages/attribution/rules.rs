@@ -355,6 +355,46 @@ impl Ctx<'_, '_> {
         // "Trump went on the attack, saying, …": a participle after a comma has the
         // sentence's subject for its speaker.
         if k + 1 == cue && words.text(k) == "," && words.lower(cue).ends_with("ing") {
+            // `…, Spicer said, adding`, `…, said Spicer, adding`: the attribution right
+            // before the comma, which the rules after this one have not taken yet.
+            // Only a person, an organisation or a pronoun, and an inverted cue only where it
+            // opens its clause (`tells Breitbart News, responding` names no speaker).
+            let someone = |m: &Mention| {
+                matches!(
+                    m.kind,
+                    MentionKind::Person | MentionKind::Organisation | MentionKind::Pronoun(_)
+                )
+            };
+            if k > floor {
+                let before = k - 1;
+                // the speaker of that cue opens its clause (not `recites the campaign points`)
+                let subject = |m: &Mention| {
+                    m.first == floor
+                        || words.kind(m.first - 1) == TokenKind::Punct
+                        || words.has(m.first - 1, WordInfo::FUNCTION)
+                };
+                if self.cues[before].is_some_and(|c| !c.after) {
+                    if let Some(m) = self
+                        .speaker_before(before, floor, false)
+                        .filter(|m| someone(m) && subject(m))
+                    {
+                        return Some(m);
+                    }
+                }
+                if let Some(m) = self.lex.mention_ending_at(words, before, floor) {
+                    let opens_clause = |c: usize| {
+                        c == floor || words.text(c - 1) == "," || words.quote(c - 1).is_some()
+                    };
+                    if m.first > floor
+                        && self.cues[m.first - 1].is_some()
+                        && opens_clause(m.first - 1)
+                        && someone(&m)
+                        && self.acceptable(&m)
+                    {
+                        return Some(m);
+                    }
+                }
+            }
             return self
                 .subject_of(floor, k)
                 .or_else(|| self.earlier_speaker(floor, k));
@@ -429,6 +469,23 @@ impl Ctx<'_, '_> {
             return None;
         }
         if let Some(mention) = self.lex.mention_ending_at(words, k, floor) {
+            // "an email to supporters stating", "a source speaking to Fox News said": a
+            // phrase after a preposition is an object; the sentence's subject speaks.
+            // (`with Gorka noting`, `one of her ads asking` and `Trump's claim` are not.)
+            let possessive = ["'s", "’s", "'", "’"]
+                .iter()
+                .any(|e| words.text(mention.last).ends_with(e));
+            if mention.first > floor
+                && !possessive
+                && matches!(
+                    words.lower(mention.first - 1),
+                    "to" | "on" | "at" | "for" | "from" | "by" | "in"
+                )
+            {
+                if let Some(subject) = self.subject_of(floor, mention.first - 1) {
+                    return Some(subject);
+                }
+            }
             // "The campaign issued a statement saying": the document's issuer speaks.
             let issued = mention.kind == MentionKind::Group
                 && mention.first > floor
@@ -524,9 +581,18 @@ impl Ctx<'_, '_> {
         if let Some(after) = self.dateline_end(start, before) {
             start = after;
         }
-        // "As Ruiz put it, …": the name after `as` is the subject of its clause.
+        // "As Ruiz put it, …", "As Ruiz noted, …": the name after `as` is the subject of
+        // its clause, which ends in `it` or a cue (`As Trump attacked Clinton, the crowd
+        // chanted` has a subject of its own after the comma).
         if words.is(start, "as") && start + 1 < before && words.is_capitalised(start + 1) {
-            return Some(start + 1);
+            let comma = (start + 1..before).find(|&k| words.text(k) == ",");
+            let put_it = (start + 2..before)
+                .any(|k| words.is(k, "it") && matches!(words.text(k + 1), "," | ":"));
+            let speaks =
+                put_it || comma.is_none_or(|c| c > start + 2 && self.cues[c - 1].is_some());
+            if speaks {
+                return Some(start + 1);
+            }
         }
         // A sentence may open with a comma (text cut mid-sentence): it opens no phrase, and
         // the comma that closes one is looked for after it.
@@ -560,7 +626,10 @@ impl Ctx<'_, '_> {
                 || (self.lex.function_words.contains(lower)
                     && !self.lex.is_determiner(lower)
                     && !self.lex.pronouns.contains_key(lower))
-                || matches!(lower, "amid" | "like" | "unlike" | "alongside" | "reached" | "as")
+                || matches!(
+                    lower,
+                    "amid" | "like" | "unlike" | "alongside" | "reached" | "as" | "here" | "there"
+                )
                 || (lower.ends_with("ly") && words.is_capitalised(start))
                 || (lower.ends_with("ing") && words.is_capitalised(start) && comma > start + 1)
                 || matches!(last, "later" | "ago" | "earlier");

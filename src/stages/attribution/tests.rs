@@ -979,6 +979,45 @@ fn speakers_in_news_forms() {
             "he",
             "quote-speaker-cue",
         ),
+        // a participle after a comma goes on with the attribution right before it
+        (
+            "Ruiz and Okafor will meet next week, Spicer said, adding, “They need to sit down and have a good talk.”",
+            "sit down",
+            "Spicer",
+            "speaker-cue-quote",
+        ),
+        // a phrase after a preposition is an object: the subject speaks
+        (
+            "Ana Ruiz answered the question on Facebook writing, “Yes, I will fix the roads this year.”",
+            "fix the roads",
+            "Ana Ruiz",
+            "speaker-cue-quote",
+        ),
+        (
+            "Her campaign sent an email to supporters stating, “The council vote is a win for every family.”",
+            "a win for",
+            "Her campaign",
+            "speaker-cue-quote",
+        ),
+        // `As X …,` with a subject of its own after the comma; `Here in Salem,` opens no subject
+        (
+            "As Okafor spoke, the crowd chanted, “Fix the roads now, fix them now!”",
+            "Fix the roads",
+            "the crowd",
+            "speaker-cue-quote",
+        ),
+        (
+            "Here in Salem, Ruiz stepped up her attacks, saying, “The council has failed every family in town.”",
+            "has failed",
+            "Ruiz",
+            "speaker-cue-quote",
+        ),
+        (
+            "As Ana Ruiz, the mayor, put it: “The bridge comes first, and the boardwalk can wait.”",
+            "bridge comes first",
+            "Ana Ruiz",
+            "subject-verb-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
