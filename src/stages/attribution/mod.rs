@@ -18,6 +18,7 @@
 //! | `quote-speaker-verb` | `"…," Garman, the CEO, shrugged`: a quote no cue claims, the phrase after it and a verb |
 //! | `subject-verb-quote` | `Garman thanked staff for "…"`: a quote no cue claims, the subject of its sentence and a verb |
 //! | `colon-line-quote` | a line ending `Garman went on:` or `— Garman:` before a quote no cue claims |
+//! | `subject-line-quote` | `Garman praised the staff.` and then a paragraph that is a quote no cue claims: the named subject of the line before |
 //! | `quote-unattributed` | a sentence-like quote nobody is named for |
 //! | `speaker-cue-that` | `Garman said (on Tuesday) that …` |
 //! | `speaker-cue-clause` | `Garman said the plan …` (verbs flagged `+clause`) |

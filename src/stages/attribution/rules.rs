@@ -2446,7 +2446,9 @@ fn continued_quote(ctx: &Ctx, doc: &Doc, w: usize, taken: &FoundContents) -> Opt
 /// - `subject-verb-quote`: the subject of the sentence the quote stands in, then a verb
 ///   (`Ruiz thanked the crew for “…”`, `Later, Ruiz wrote: “…”`);
 /// - `colon-line-quote`: for a quote opening its paragraph, the subject or the name closing
-///   the line before when it ends in a colon (`Ruiz went on:`, `More from Ruiz:`).
+///   the line before when it ends in a colon (`Ruiz went on:`, `More from Ruiz:`);
+/// - `subject-line-quote`: for a paragraph that is a quote, the named subject of the
+///   sentence closing the paragraph before (`Ruiz praised the crew.`).
 ///
 /// Only quotes that already are claims get one: a wrong guess costs nothing a missing
 /// speaker did not.
@@ -2499,10 +2501,31 @@ fn unattributed_speaker(
         return Some((mention, Some(verb), "subject-verb-quote"));
     }
     // A line ending in a colon right before the quote's paragraph introduces it.
-    let colon = colon.filter(|&c| words.paragraph(c) != words.paragraph(first))?;
-    let floor = ctx.sentence_first(colon);
-    let (mention, verb) = subject_with_verb(ctx, floor, colon)?;
-    Some((mention, Some(verb), "colon-line-quote"))
+    if let Some(colon) = colon.filter(|&c| words.paragraph(c) != words.paragraph(first)) {
+        let floor = ctx.sentence_first(colon);
+        let (mention, verb) = subject_with_verb(ctx, floor, colon)?;
+        return Some((mention, Some(verb), "colon-line-quote"));
+    }
+    // `Ruiz praised the crew.` and a paragraph that is a quote: the person the line before
+    // is about goes on in their own words.
+    let quote_paragraph = doc.paragraphs[words.paragraph(first)];
+    let last = words.before(quote.span.start)?;
+    let whole = quote_paragraph.start == quote.span.start
+        && quote.span.end >= quote_paragraph.end.saturating_sub(1)
+        && words.paragraph(last) + 1 == words.paragraph(first)
+        && !ctx.skip[words.paragraph(last)]
+        && words.text(last) == ".";
+    if !whole {
+        return None;
+    }
+    let floor = ctx.sentence_first(last);
+    let (mention, verb) = subject_with_verb(ctx, floor, last)?;
+    // Only a name: a pronoun there points back too far to trust.
+    matches!(mention.kind, MentionKind::Person).then_some((
+        mention,
+        Some(verb),
+        "subject-line-quote",
+    ))
 }
 
 /// The subject of the sentence opening at `floor` and the verb after it, both before word

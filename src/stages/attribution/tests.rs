@@ -1018,6 +1018,20 @@ fn speakers_in_news_forms() {
             "Ana Ruiz",
             "subject-verb-quote",
         ),
+        // a paragraph that is a quote after a line about a named person
+        (
+            "Ana Ruiz praised the crew for their work on the bridge.\n\n“Nobody here took a day off all winter.”",
+            "Nobody here",
+            "Ana Ruiz",
+            "subject-line-quote",
+        ),
+        // an adverb like `since` between the subject and the verb
+        (
+            "Ruiz has since apologized for the delay: “I should have told the council much sooner.”",
+            "should have told",
+            "Ruiz",
+            "subject-verb-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
