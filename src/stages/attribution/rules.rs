@@ -419,9 +419,15 @@ impl Ctx<'_, '_> {
                 .checked_sub(1)
                 .and_then(|e| self.lex.mention_ending_at(words, e, floor))
             {
+                // (`Elizabeth, Colorado, slammed`: after a capitalised word, a place, unless
+                // it opens with a given name: `the League, Jonathan Greenblatt, warned`.)
+                let place = inner.first > floor + 1
+                    && words.is_capitalised(inner.first - 2)
+                    && !self.lex.given_names.contains_key(words.lower(inner.first));
                 if inner.kind == MentionKind::Person
                     && inner.first > floor
                     && words.text(inner.first - 1) == ","
+                    && !place
                     && self.acceptable(&inner)
                 {
                     return Some(inner);
@@ -453,13 +459,15 @@ impl Ctx<'_, '_> {
                             MentionKind::Person | MentionKind::Organisation
                         ) || (mention.kind == MentionKind::Group
                             && mention.first == floor);
-                        // The name must open the clause: nothing but openers before it.
+                        // The name must open the clause: nothing but openers before it
+                        // (a name after a preposition is a place: `of Flint, Mich.,`).
                         let opens = mention.first == floor
                             || words.kind(mention.first - 1) == TokenKind::Punct
-                            || self
+                            || (self
                                 .lex
                                 .function_words
-                                .contains(words.lower(mention.first - 1));
+                                .contains(words.lower(mention.first - 1))
+                                && !words.has(mention.first - 1, WordInfo::PREPOSITION));
                         if named && opens && self.acceptable(&mention) {
                             return Some(mention);
                         }
@@ -635,6 +643,19 @@ impl Ctx<'_, '_> {
                 || matches!(last, "later" | "ago" | "earlier");
             if circumstance && comma > start {
                 start = comma + 1;
+                // `In Salem, New Hampshire, Trump said`: a place after the place, set off by
+                // commas, before a subject that is a name or a pronoun.
+                let next = (start + 1..before.min(start + 4)).find(|&k| words.text(k) == ",");
+                if let Some(next) = next {
+                    let place = (start..next).all(|k| words.is_capitalised(k))
+                        && words.is_capitalised(comma - 1)
+                        && next + 1 < before
+                        && (words.is_capitalised(next + 1) || self.is_pronoun_like(next + 1))
+                        && !self.lex.is_determiner(words.lower(next + 1));
+                    if place {
+                        start = next + 1;
+                    }
+                }
             }
         }
         // "When Trump later said …": a clause opened by a conjunction and no comma before

@@ -1032,6 +1032,25 @@ fn speakers_in_news_forms() {
             "Ruiz",
             "subject-verb-quote",
         ),
+        // a place after a place is no speaker; a given name after a comma is
+        (
+            "Cory James, 22, of Flint, Mich., said the vote “was never going to be close at all.”",
+            "never going",
+            "Cory James",
+            "speaker-cue-clause",
+        ),
+        (
+            "Speaking at a town hall in Salem, New Hampshire, Ruiz went after Okafor, calling him “a total stiff on every issue.”",
+            "a total stiff",
+            "Ruiz",
+            "speaker-names-quote",
+        ),
+        (
+            "The leader of the Valley League, Jonathan Greene, warned that the ban “would be unacceptable to every member.”",
+            "unacceptable",
+            "Jonathan Greene",
+            "speaker-cue-that",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
