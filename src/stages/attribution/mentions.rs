@@ -231,6 +231,10 @@ impl Lexicon {
             if title > 0 {
                 name_first = w + title;
                 w += title;
+                // "Secretary of State Ana Ruiz": the body the title is of is part of it.
+                let body = self.title_body(words, w, last);
+                name_first += body;
+                w += body;
             } else {
                 if role {
                     name_first = w + 1;
@@ -352,6 +356,21 @@ impl Lexicon {
         None
     }
 
+    /// How many words at `w`, right after a title, say what the title is of: `of` and one
+    /// capitalised word, when a name word follows (`Secretary` `of State` `Ana Ruiz`), else 0.
+    fn title_body(&self, words: &Words, w: usize, last: usize) -> usize {
+        let named_after = w + 2 <= last
+            && words.is(w, "of")
+            && words.is_capitalised(w + 1)
+            && words.sentence(w + 2) == words.sentence(w)
+            && self.is_name_word(words, w + 2);
+        if named_after {
+            2
+        } else {
+            0
+        }
+    }
+
     /// A role ending two words before `first`, joined by a preposition to the phrase
     /// `first..=end` (`a spokesperson for` `the ministry`): the whole as one group mention.
     fn role_joined(
@@ -404,17 +423,21 @@ impl Lexicon {
             let lower = words.lower(w);
             if title > 0 {
                 w += title;
+                w += self.title_body(words, w, ceiling);
                 last = Some(w - 1);
             } else if let Some(role) = (last.is_some()
                 && words.kind(w) == TokenKind::Word
                 && !words.is_capitalised(w))
             .then(|| {
+                // (no verb among them: `Ruiz urged voters` is a subject and its verb)
                 (w..=w + 2)
                     .take_while(|&k| {
                         same(k)
                             && words.kind(k) == TokenKind::Word
                             && !words.is_capitalised(k)
                             && !words.has(k, WordInfo::FUNCTION)
+                            && !words.has(k, WordInfo::CUE_FORM)
+                            && !words.lower(k).ends_with("ed")
                     })
                     .find(|&k| self.title_at(words, k) > 0 || words.has(k, WordInfo::PEOPLE))
             })

@@ -1051,6 +1051,20 @@ fn speakers_in_news_forms() {
             "Jonathan Greene",
             "speaker-cue-that",
         ),
+        // a title with the body it is of
+        (
+            "Former Secretary of State Ana Ruiz urged voters to turn out, saying, “Every vote counts this year.”",
+            "Every vote",
+            "Former Secretary of State Ana Ruiz",
+            "speaker-cue-quote",
+        ),
+        // a verb and its object after a name are no role words
+        (
+            "The vote went on.\n\nAna Ruiz urged voters on Tuesday, saying, “Every vote counts this year, and every vote matters.”",
+            "Every vote",
+            "Ana Ruiz",
+            "speaker-cue-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
@@ -1059,6 +1073,8 @@ fn speakers_in_news_forms() {
             "quote-cue-speaker",
         ),
     ]);
+    let got = claims("Secretary of State Ana Ruiz said, “Every vote counts this year.”");
+    assert_eq!(got[0].2, "Ana Ruiz");
     let got = claims("“Not a chance,” Ruiz grinned. “We have counted every ballot twice.”");
     assert_eq!(
         got[0].0,
