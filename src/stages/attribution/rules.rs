@@ -159,6 +159,9 @@ impl Ctx<'_, '_> {
 
 /// The cue word `w` is by the word lists, used or not.
 fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
+    // Most words are no cue by the lists, and every test below only takes a cue away: they
+    // are asked of the few that are (asked of every word, they cost more than the rules).
+    words.info(w).cue?;
     if words.kind(w) != TokenKind::Word || words.quote(w).is_some() {
         return None;
     }
