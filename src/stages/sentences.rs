@@ -649,6 +649,11 @@ impl Scan<'_, '_> {
         if c.is_lowercase() {
             return camel_case(rest);
         }
+        // A quote that opens with a lowercase word goes on with the sentence before it
+        // (`the U.S. “does not have …”`).
+        if is_opener(c) && quoted_lowercase(rest) {
+            return false;
+        }
         // `"` and `'` close as well as open; after white space they open.
         is_opener(c)
             || !matches!(c, ',' | ';' | ':' | '%' | '&' | '/' | '-' | '–' | '—' | '…')
@@ -657,8 +662,9 @@ impl Scan<'_, '_> {
 
     /// Whether the text at `k` opens with a capital or an opening mark.
     fn capitalised(&self, k: usize) -> bool {
-        self.char_at(k)
-            .is_some_and(|c| c.is_uppercase() || is_opener(c))
+        self.char_at(k).is_some_and(|c| {
+            c.is_uppercase() || (is_opener(c) && !quoted_lowercase(&self.body[k..]))
+        })
     }
 
     /// Whether the text at `k` opens with an opening mark or a capitalised word that starts
@@ -667,7 +673,7 @@ impl Scan<'_, '_> {
     fn starter_follows(&self, k: usize, starters: &WordSet, title: bool) -> bool {
         let rest = &self.body[k..];
         if rest.starts_with(is_opener) {
-            return true;
+            return !quoted_lowercase(rest);
         }
         if !rest.starts_with(char::is_uppercase) {
             return false;
@@ -986,6 +992,11 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// Whether `text` opens with opening marks and then a lowercase word (`“does not …`).
+fn quoted_lowercase(text: &str) -> bool {
+    starts_lowercase_word(text.trim_start_matches(is_opener))
+}
+
 fn is_opener(c: char) -> bool {
     matches!(
         c,
@@ -1152,6 +1163,14 @@ mod tests {
                 "plain full stops",
                 "The ferry left at dawn. Nobody was on board.",
                 &["The ferry left at dawn.", "Nobody was on board."],
+            ),
+            (
+                "a quote opening with a lowercase word goes on with the sentence",
+                "The ministry said the U.S. “does not have the means to help.” Nobody replied.",
+                &[
+                    "The ministry said the U.S. “does not have the means to help.”",
+                    "Nobody replied.",
+                ],
             ),
             (
                 "a title never ends before a name",

@@ -349,8 +349,16 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
-        // "Ortiz paused for a second and said": a second verb shares the subject.
-        if words.is(k, "and") && k + 1 == cue {
+        // "Ortiz paused for a second and said", "declined to comment but said": a second
+        // verb shares the subject.
+        if (words.is(k, "and") || words.is(k, "but")) && k + 1 == cue {
+            // (`with Trump tweeting that … and asking`: a participle goes on with the
+            // attribution before it first.)
+            if words.lower(cue).ends_with("ing") {
+                if let Some(m) = self.earlier_speaker(floor, k) {
+                    return Some(m);
+                }
+            }
             return self
                 .subject_of(floor, k)
                 .or_else(|| self.earlier_speaker(floor, k));
@@ -370,6 +378,10 @@ impl Ctx<'_, '_> {
             };
             if k > floor {
                 let before = k - 1;
+                // the attribution already found there (`"…," Fiorina said, adding`)
+                if let Some(m) = self.cue_speaker[before] {
+                    return Some(m);
+                }
                 // the speaker of that cue opens its clause (not `recites the campaign points`)
                 let subject = |m: &Mention| {
                     m.first == floor
@@ -490,10 +502,15 @@ impl Ctx<'_, '_> {
                 && !possessive
                 && matches!(
                     words.lower(mention.first - 1),
-                    "to" | "on" | "at" | "for" | "from" | "by" | "in"
+                    "to" | "on" | "at" | "for" | "from" | "in"
                 )
             {
-                if let Some(subject) = self.subject_of(floor, mention.first - 1) {
+                // (`Analysts at Barlow Capital think`: a name joined right to the subject
+                // says whose it is, and keeps the name.)
+                if let Some(subject) = self
+                    .subject_of(floor, mention.first - 1)
+                    .filter(|subject| subject.last + 2 != mention.first)
+                {
                     return Some(subject);
                 }
             }
@@ -555,10 +572,12 @@ impl Ctx<'_, '_> {
     fn subject_of(&self, first: usize, before: usize) -> Option<Mention> {
         let start = self.subject_start(first, before)?;
         let mention = self.lex.mention_starting_at(self.words, start, before)?;
+        // A noun for people may be the subject too (`Attorneys for Clinton`, `A spokesman`).
         let fits = matches!(
             mention.kind,
             MentionKind::Person | MentionKind::Organisation | MentionKind::Pronoun(_)
-        );
+        ) || (mention.kind == MentionKind::Group
+            && self.words.has(mention.last, WordInfo::PEOPLE));
         (fits && self.acceptable(&mention)).then_some(mention)
     }
 

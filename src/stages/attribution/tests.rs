@@ -1065,6 +1065,19 @@ fn speakers_in_news_forms() {
             "Ana Ruiz",
             "speaker-cue-quote",
         ),
+        // `but said` shares the subject; a noun for people may be the subject
+        (
+            "The case went on.\n\nA spokesman for the mill declined to address the report but said in a statement that “the mill did not, at any time, break the rules.”",
+            "did not",
+            "A spokesman",
+            "speaker-cue-that",
+        ),
+        (
+            "The case went on.\n\nAttorneys for the mill opposed the effort, saying in court files that the records were private and “have never been public.”",
+            "never been public",
+            "Attorneys",
+            "speaker-cue-that",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
