@@ -1435,7 +1435,18 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         }
         let inverted = ctx
             .speaker_after(c, k)
-            .filter(|m| ctx.past_particle(m.last + 1) > k);
+            .filter(|m| ctx.past_particle(m.last + 1) > k)
+            .or_else(|| {
+                // `…, explained Rosenberg, "…"`: a cue opening its clause, then the name
+                // right up to the comma or colon before the quote.
+                // (not a cue that takes an object: `telling Reuters, "…"`)
+                let opens = (c == floor || words.text(c - 1) == ",")
+                    && ctx.cue(c).is_some_and(|cue| !cue.object)
+                    && !words.lower(c).ends_with("ing");
+                let m = ctx.lex.mention_starting_at(words, c + 1, k)?;
+                let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation);
+                (opens && c < k && m.last == k && named && ctx.acceptable(&m)).then_some(m)
+            });
         // Between the cue and the quote: nothing that reads as the start of content.
         if inverted.is_none()
             && (c + 1..=k).any(|w| {

@@ -1078,6 +1078,19 @@ fn speakers_in_news_forms() {
             "Attorneys",
             "speaker-cue-that",
         ),
+        // an inverted cue opening its clause before a quote; not one that takes an object
+        (
+            "Because of how the council set the schedule, explained Ana Ruiz, “the vote will be over by March.”",
+            "over by March",
+            "Ana Ruiz",
+            "speaker-cue-quote",
+        ),
+        (
+            "Hours later, Okafor returned the favour, telling Reuters, “Ana and I have been friends for a long time.”",
+            "friends for a long time",
+            "Okafor",
+            "speaker-cue-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
