@@ -11,14 +11,18 @@ pub(crate) struct Words<'d> {
     /// Each word, with what the rules ask of it, side by side: one push per word when
     /// building, one index per question (separate vectors per field cost a push each and
     /// a second index through `doc.tokens` for every span).
-    words: Vec<Word>,
+    words: Vec<Word<'d>>,
 }
 
 /// One word of [`Words`].
 #[derive(Clone, Copy)]
-struct Word {
+struct Word<'d> {
     /// The token itself (a copy of `doc.tokens[k]`).
     token: Token,
+    /// Its text and lowercase form, sliced once: the rules read them many times, and each
+    /// slicing checks bounds and char boundaries.
+    text: &'d str,
+    lower: &'d str,
     /// Sentence index.
     sentence: u32,
     /// Paragraph index.
@@ -53,6 +57,8 @@ impl<'d> Words<'d> {
             let in_quote = q < doc.quotes.len() && doc.quotes[q].span.start <= at;
             words.push(Word {
                 token: *token,
+                text: doc.token_text(token),
+                lower: doc.lower(token),
                 sentence: s as u32,
                 paragraph: p as u32,
                 quote: if in_quote { q as u32 + 1 } else { 0 },
@@ -60,10 +66,7 @@ impl<'d> Words<'d> {
                 capitalised: capitalised(doc, token),
             });
         }
-        lexicon.describe_all(
-            doc,
-            words.iter_mut().map(|w| (doc.lower(&w.token), &mut w.info)),
-        );
+        lexicon.describe_all(doc, words.iter_mut().map(|w| (w.lower, &mut w.info)));
         Words { doc, words }
     }
 
@@ -76,12 +79,12 @@ impl<'d> Words<'d> {
     }
 
     pub fn text(&self, w: usize) -> &'d str {
-        self.span(w).of(&self.doc.article.text)
+        self.words[w].text
     }
 
     #[inline]
     pub fn lower(&self, w: usize) -> &'d str {
-        self.doc.lower(&self.words[w].token)
+        self.words[w].lower
     }
 
     pub fn kind(&self, w: usize) -> TokenKind {
