@@ -209,6 +209,9 @@ impl Ctx<'_, '_> {
     /// True when the cue is negated (`did not say`) or not a report at all: a modal or `to`
     /// before a base form (`will add`, `wants to say`) speaks of what has not been said.
     fn negated(&self, cue: usize) -> bool {
+        if self.passive(cue) {
+            return true;
+        }
         // "sagte nicht": where the verb comes second, the negation follows it.
         if self.lex.verb_second
             && cue + 1 < self.words.len()
@@ -240,6 +243,27 @@ impl Ctx<'_, '_> {
             }
         }
         self.negated_by_not(cue)
+    }
+
+    /// `will be dubbed`, `was called by`, `after being asked`, `so called`: a past form
+    /// after `be` or `so` reports nothing of the subject's (`is quoted as saying` is read
+    /// by the speaker rules, and the cue after it is what reports).
+    fn passive(&self, cue: usize) -> bool {
+        let words = self.words;
+        let lower = words.lower(cue);
+        if cue == 0
+            || words.sentence(cue - 1) != words.sentence(cue)
+            || !(lower.ends_with("ed") || lower.ends_with('d') || lower.ends_with('n'))
+        {
+            return false;
+        }
+        let before = words.lower(cue - 1);
+        let be = matches!(
+            before,
+            "be" | "been" | "being" | "is" | "was" | "are" | "were"
+        );
+        let quoted_as = lower == "quoted" && words.is(cue + 1, "as");
+        (be && !quoted_as) || before == "so"
     }
 
     fn negated_by_not(&self, cue: usize) -> bool {
@@ -2541,9 +2565,11 @@ fn unattributed_speaker(
             let from = m.first > floor && words.is(m.first - 1, "from");
             let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation)
                 || (from && m.kind == MentionKind::Group);
+            // (`from Ruiz:` and `by Ruiz:` name a source; `in San Bernardino:` a place)
             let set_off = m.first == floor
                 || words.kind(m.first - 1) == TokenKind::Punct
-                || ctx.lex.prepositions.contains(words.lower(m.first - 1));
+                || from
+                || words.is(m.first - 1, "by");
             if named && set_off && position_speaker(ctx, &m) {
                 return Some((m, None, "colon-line-quote"));
             }

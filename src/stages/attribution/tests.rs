@@ -1091,6 +1091,13 @@ fn speakers_in_news_forms() {
             "Okafor",
             "speaker-cue-quote",
         ),
+        // a place before a colon is no speaker; the subject of the line is
+        (
+            "The council met.\n\nRuiz has taken the view common among mayors in coastal towns: “The harbour comes before the roads.”",
+            "harbour comes",
+            "Ruiz",
+            "subject-verb-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
@@ -1116,6 +1123,9 @@ fn titles_and_terms_are_not_claims() {
         "The fair, billed as “The Biggest Show in the Valley,” opened on Friday.",
         "The storm was, in a word, “biblical.” Nobody had seen the like.",
         "This sentiment echoed “all the way down.”",
+        // a passive naming cue reports nothing of its subject
+        "The new fund will informally be dubbed “the Harbour Rescue Plan” by its backers.",
+        "The so called “harbour plan” was never put to a vote.",
     ] {
         assert_eq!(claims(text), Vec::new(), "{text}");
     }
