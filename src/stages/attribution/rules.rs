@@ -2683,12 +2683,32 @@ fn speaker_after_quote(
     if w < words.len() && words.text(w) == "," {
         w += 1;
     }
-    // A question or exclamation that ends its sentence is not tied to the next one's subject.
     if w >= words.len()
-        || words.sentence(w) != words.sentence(last_of_quote)
+        || words.paragraph(w) != words.paragraph(last_of_quote)
         || words.quote(w).is_some()
     {
         return None;
+    }
+    // A question or exclamation that ends its sentence is tied to the next one's subject
+    // only in a short sentence of a name and its verb (`"…?" Hannity pressed.`).
+    let own_sentence = words.sentence(w) != words.sentence(last_of_quote);
+    if own_sentence {
+        let asks = quote
+            .inner(doc.text())
+            .of(doc.text())
+            .trim_end()
+            .ends_with(['?', '!']);
+        let m = ctx
+            .lex
+            .mention_starting_at(words, w, ctx.sentence_last(w))?;
+        let short = ctx.sentence_last(w) <= m.last + 10;
+        let verb = verb_after(ctx, m.last + 1, ctx.sentence_last(w));
+        return (asks
+            && short
+            && m.kind == MentionKind::Person
+            && position_speaker(ctx, &m)
+            && verb == Some(m.last + 1))
+        .then_some((m, verb, "quote-speaker-verb"));
     }
     let ceiling = ctx.sentence_last(w).min(w + 12);
     // A name or listed noun, else a phrase by position ("the state senator and party

@@ -1098,6 +1098,13 @@ fn speakers_in_news_forms() {
             "Ruiz",
             "subject-verb-quote",
         ),
+        // a question and a short sentence of a name and its verb, then the quote going on
+        (
+            "“Would it be negotiable at all?” Okafor pressed. “Maybe some of the plan could stay.”",
+            "Maybe some",
+            "Okafor",
+            "quote-speaker-verb",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
