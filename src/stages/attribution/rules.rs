@@ -1524,8 +1524,14 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         return None;
     }
     let colon_word = k + 1;
-    // "Garman: "…""
-    if let Some(mention) = ctx.lex.mention_ending_at(words, k, floor) {
+    // "Garman: "…"", "Rep. Ana Ruiz (D-Ore.): "…"" (past a bracketed party and state)
+    let mut name_end = k;
+    if words.text(k) == ")" {
+        if let Some(open) = (floor..k).rev().take(8).find(|&j| words.text(j) == "(") {
+            name_end = open.checked_sub(1).filter(|&e| e >= floor).unwrap_or(k);
+        }
+    }
+    if let Some(mention) = ctx.lex.mention_ending_at(words, name_end, floor) {
         if mention.first == floor && mention.kind == MentionKind::Person && ctx.acceptable(&mention)
         {
             return Some((

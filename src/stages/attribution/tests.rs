@@ -1105,6 +1105,13 @@ fn speakers_in_news_forms() {
             "Okafor",
             "quote-speaker-verb",
         ),
+        // a bracketed party and state between the name and its colon
+        (
+            "The hearing went on.\n\nRep. Ana Ruiz (D-Ore.): “I have not heard anyone else cite that figure.”",
+            "heard anyone",
+            "Rep. Ana Ruiz",
+            "speaker-colon-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
