@@ -1448,6 +1448,20 @@ fn before_quote(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
     }
     // Look back a few words for the cue: "told reporters", "said in a statement".
     let floor = ctx.sentence_first(k);
+    // `Said Ana Ruiz, who grew up here, "…"`: a sentence opened by the cue, the name after
+    // it, and asides set off by commas up to the quote.
+    if floor < k
+        && words.is_capitalised(floor)
+        && ctx.cue(floor).is_some_and(|cue| !cue.object)
+        && !ctx.used[floor]
+    {
+        if let Some(m) = ctx.lex.mention_starting_at(words, floor + 1, k) {
+            let named = matches!(m.kind, MentionKind::Person | MentionKind::Organisation);
+            if named && ctx.acceptable(&m) && past_asides(ctx, m.last + 1, k + 1) > k {
+                return Some((Some(m), Some((floor, floor)), floor, rule));
+            }
+        }
+    }
     for c in (floor..=k).rev().take(6) {
         if words.quote(c).is_some()
             || (c < k && words.kind(c) == TokenKind::Punct && words.text(c) != ".")

@@ -1112,6 +1112,13 @@ fn speakers_in_news_forms() {
             "Rep. Ana Ruiz",
             "speaker-colon-quote",
         ),
+        // a sentence opened by the cue, the name and an aside before the quote
+        (
+            "The old mill was turned into a museum. Said Dora Pike, who grew up on the same street, “We were all so proud of it.”",
+            "so proud",
+            "Dora Pike",
+            "speaker-cue-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
