@@ -375,7 +375,9 @@ impl Ctx<'_, '_> {
         }
         // "Ortiz paused for a second and said", "declined to comment but said": a second
         // verb shares the subject.
-        if (words.is(k, "and") || words.is(k, "but")) && k + 1 == cue {
+        if (words.is(k, "and") || words.is(k, "but"))
+            && (k + 1..cue).all(|j| self.lex.between_speaker_and_cue.contains(words.lower(j)))
+        {
             // (`with Trump tweeting that … and asking`: a participle goes on with the
             // attribution before it first.)
             if words.lower(cue).ends_with("ing") {

@@ -1119,6 +1119,13 @@ fn speakers_in_news_forms() {
             "Dora Pike",
             "speaker-cue-quote",
         ),
+        // `and then` between a second verb and the subject it shares
+        (
+            "“We think the message will carry,” Ruiz said at a news conference, and then predicted: “Turnout is going to grow.”",
+            "Turnout is",
+            "Ruiz",
+            "speaker-cue-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
