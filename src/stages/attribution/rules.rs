@@ -695,11 +695,16 @@ impl Ctx<'_, '_> {
                 // commas, before a subject that is a name or a pronoun.
                 let next = (start + 1..before.min(start + 4)).find(|&k| words.text(k) == ",");
                 if let Some(next) = next {
+                    // (a subject after a determiner only when the place ends with a time:
+                    // `In Hudson, New Hampshire Monday, the crowd …`)
+                    let dated = self.lex.time_words.contains(words.lower(next - 1));
                     let place = (start..next).all(|k| words.is_capitalised(k))
                         && words.is_capitalised(comma - 1)
                         && next + 1 < before
-                        && (words.is_capitalised(next + 1) || self.is_pronoun_like(next + 1))
-                        && !self.lex.is_determiner(words.lower(next + 1));
+                        && (words.is_capitalised(next + 1)
+                            || self.is_pronoun_like(next + 1)
+                            || dated)
+                        && (dated || !self.lex.is_determiner(words.lower(next + 1)));
                     if place {
                         start = next + 1;
                     }

@@ -1126,6 +1126,13 @@ fn speakers_in_news_forms() {
             "Ruiz",
             "speaker-cue-quote",
         ),
+        // a place and a day after the opening phrase, then a subject with a determiner
+        (
+            "At the town hall meeting in Hudson, New Hampshire Monday, the Ruiz supporter retorted: “There is no plan at all.”",
+            "no plan",
+            "the Ruiz supporter",
+            "speaker-cue-quote",
+        ),
         // lowercase role words before the name after an inverted cue
         (
             "“Thanks for coming out tonight,” said master of ceremonies Ana Ruiz, a baker from Salem.",
