@@ -13,8 +13,7 @@
 //! | `speaker-colon-quote` | `Garman: "…"` |
 //! | `subject-colon-quote` | `Garman pushed back: "…"`: a short clause ending in a colon |
 //! | `quote-dash-speaker` | `"…" — Matt Garman, AWS`, or a line `- Matt Garman` after a quote ending its paragraph |
-//! | `floating-quote` | a quoted paragraph with no cue right after an attributed one: the same speaker, in `speaker_canonical` only |
-//! | `quote-continued` | `…, Garman said. "…"`: a quote with no cue right after an attribution in its paragraph: the same speaker, named |
+//! | `floating-quote` | a quoted paragraph with no cue right after an attributed one: the same speaker, in `speaker_canonical` only (a quote with no cue right after an attribution in its own paragraph, `…, Garman said. "…"`, is another piece of that claim instead) |
 //! | `quote-speaker-verb` | `"…," Garman, the CEO, shrugged`: a quote no cue claims, the phrase after it and a verb |
 //! | `subject-verb-quote` | `Garman thanked staff for "…"`: a quote no cue claims, the subject of its sentence and a verb |
 //! | `colon-line-quote` | a line ending `Garman went on:` or `— Garman:` before a quote no cue claims |

@@ -1618,7 +1618,7 @@ fn cue_line_before(ctx: &Ctx, doc: &Doc, q: usize) -> Option<Hit> {
         return None;
     }
     // The speaker opens the sentence: one after content (`…, Ruiz said.`) reports that
-    // content, which the quote then goes on with (`quote-continued`).
+    // content, and the quote then goes on with that claim (see `floating_quotes`).
     let mention = ctx.speaker_before(c, floor, true)?;
     let opens = ctx.subject_start(floor, c) == Some(mention.first);
     (opens && mention.kind != MentionKind::FirstPerson).then_some((
@@ -1690,22 +1690,21 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
             continue;
         }
         done[q] = true;
-        // In the same paragraph the speaker's words are at hand, so the claim names them
-        // (`quote-continued`); a quoted paragraph of its own floats on the attribution
-        // before it, with its speaker columns empty (`floating-quote`).
-        let (speaker, rule) = if para == prev_para {
-            (found[from].attribution.speaker, "quote-continued")
-        } else {
-            (None, "floating-quote")
-        };
+        // In the same paragraph the quote goes on with the claim before it, as the second
+        // piece of a split quote does; a quoted paragraph of its own floats on the
+        // attribution before it, with its speaker columns empty (`floating-quote`).
+        if para == prev_para {
+            found[from].attribution.content.push(quote.span);
+            continue;
+        }
         found.push(Found {
             attribution: Attribution {
                 content: vec![quote.span],
-                speaker,
+                speaker: None,
                 speaker_canonical: String::new(),
                 cue: None,
-                rule,
-                confidence: confidence(rule),
+                rule: "floating-quote",
+                confidence: confidence("floating-quote"),
             },
             mention: None,
             inherits: Some(from),
