@@ -38,21 +38,22 @@ const STANCE_NOUNS: &[&str] = &[
 /// from the breakdown of `claimsift eval`.
 fn confidence(rule: &str) -> f32 {
     match rule {
-        "quote-split" => 0.95,
-        "quote-speaker-cue" | "quote-cue-speaker" => 0.94,
+        "quote-cue-speaker" => 0.96,
+        "quote-split" | "quote-speaker-cue" => 0.95,
+        "speaker-cue-quote" => 0.92,
         "according-to-first" => 0.91,
-        "speaker-cue-quote" | "content-aside-cue" => 0.90,
-        "speaker-cue-that" | "according-to-last" => 0.89,
+        "speaker-cue-that" | "content-aside-cue" => 0.90,
+        "according-to-last" => 0.89,
         "speaker-cue-clause" => 0.88,
-        "speaker-names-quote" => 0.87,
-        "speaker-cue-mixed" => 0.80,
-        "content-speaker-cue" => 0.78,
-        "speaker-cue-to" => 0.77,
+        "speaker-names-quote" | "speaker-cue-mixed" => 0.85,
+        "content-speaker-cue" => 0.81,
+        "speaker-cue-to" => 0.79,
+        "colon-line-quote" => 0.77,
         "quote-speaker-verb" => 0.76,
-        "subject-verb-quote" => 0.69,
         "quote-unattributed" => 0.65,
-        "floating-quote" => 0.55,
-        "content-cue-speaker" => 0.53,
+        "subject-verb-quote" => 0.62,
+        "floating-quote" => 0.60,
+        "content-cue-speaker" => 0.52,
         _ => 0.7,
     }
 }
