@@ -94,7 +94,8 @@
 //!
 //! Then, unless `--no-breakdown`, a table per rule (found, false alarms, precision and
 //! speaker accuracy of the predictions each rule made) and a table per cue, lowercased:
-//! gold attributions missed (by their gold cue) and false alarms (by their predicted cue),
+//! gold attributions found and missed with the recall (by their gold cue) and false alarms
+//! (by their predicted cue),
 //! both at the first threshold.
 
 mod data;
@@ -380,6 +381,8 @@ pub struct RuleRow {
 pub struct CueRow {
     /// The cue, lowercased, white space folded (`(no cue)` when there is none).
     pub cue: String,
+    /// Gold attributions with this cue that were found.
+    pub found: usize,
     /// Gold attributions with this cue that were missed.
     pub missed: usize,
     /// Predictions with this cue that found nothing.
@@ -423,7 +426,7 @@ impl Breakdown {
             rules.entry(rule_of(r)).or_default().false_alarms += 1;
         }
         let mut cues: HashMap<String, CueRow> = HashMap::new();
-        for r in &scores.missed {
+        let gold_cue = |r: &ItemRef| {
             let article = &gold.articles[r.article];
             let g = &article.attributions[r.index];
             let text = g.cue_text.clone().or_else(|| {
@@ -436,9 +439,13 @@ impl Breakdown {
                         .collect(),
                 )
             });
-            cues.entry(cue_label(g.cue.and(text.as_deref())))
-                .or_default()
-                .missed += 1;
+            cue_label(g.cue.and(text.as_deref()))
+        };
+        for r in &scores.missed {
+            cues.entry(gold_cue(r)).or_default().missed += 1;
+        }
+        for m in &scores.matches {
+            cues.entry(gold_cue(&m.gold)).or_default().found += 1;
         }
         for r in &scores.false_alarms {
             let p = pred_of(r);
@@ -506,13 +513,17 @@ impl Breakdown {
             .max()
             .unwrap_or(3);
         out.push_str(&format!(
-            "\n{:width$}  {:>7}  {:>12}\n",
-            "cue", "missed", "false alarms"
+            "\n{:width$}  {:>7}  {:>7}  {:>7}  {:>12}\n",
+            "cue", "found", "missed", "recall", "false alarms"
         ));
         for c in shown {
             out.push_str(&format!(
-                "{:width$}  {:>7}  {:>12}\n",
-                c.cue, c.missed, c.false_alarms
+                "{:width$}  {:>7}  {:>7}  {:>7}  {:>12}\n",
+                c.cue,
+                c.found,
+                c.missed,
+                pct(c.found, c.found + c.missed),
+                c.false_alarms
             ));
         }
         if self.cues.len() > shown.len() {
@@ -812,11 +823,11 @@ mod tests {
             "rule found false alarms precision speaker",
             "quote-split 1 0 100.0 100.0",
             "speaker-cue-clause 1 0 100.0 100.0",
-            "cue missed false alarms",
+            "cue found missed recall false alarms",
             // the misses: the inner quote (its prediction went to the first gold) and the
             // article without text; the gold cue text is lowercased and folded
-            "(no cue) 1 0",
-            "told us 1 0",
+            "(no cue) 0 1 0.0 0",
+            "told us 0 1 0.0 0",
         ] {
             assert!(
                 rows.iter().any(|r| r == want),
