@@ -944,7 +944,9 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
         let sentence_start = ctx.sentence_first(first);
         let mut hit = after_quote(ctx, doc, q);
         if hit.is_none()
-            && ctx.cues_in(sentence_start..first).any(|w| !ctx.negated(w))
+            && ctx
+                .cues_in(sentence_start.max(first.saturating_sub(REPORT_REACH))..first)
+                .any(|w| !ctx.negated(w))
             && !before_is_intro(words, first)
         {
             q += 1;
@@ -1079,12 +1081,20 @@ fn direct_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut [b
     }
 }
 
+/// The longest paraphrase a quote may finish, in tokens.
+const PARAPHRASE_MAX_WORDS: usize = 80;
+
 /// Where a paraphrase opening the sentence before the quote at word `first` starts, when
 /// there is one: at least two words of the sentence's own before the quote, none of them a
 /// cue or inside another quote, and no colon or comma introducing the quote.
 fn paraphrase_before(ctx: &Ctx, sentence_start: usize, first: usize) -> Option<usize> {
     let words = ctx.words;
-    if before_is_intro(words, first) || first < sentence_start + 2 {
+    // (A "sentence" of thousands of words, text with no full stops, opens no paraphrase:
+    // reading it again for every quote in it would be quadratic.)
+    if before_is_intro(words, first)
+        || first < sentence_start + 2
+        || first > sentence_start + PARAPHRASE_MAX_WORDS
+    {
         return None;
     }
     let mut start = sentence_start;
@@ -1712,6 +1722,11 @@ fn floating_quotes(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
         });
     }
 }
+
+/// How many words back from a quote a cue of reported speech holding it may stand: a
+/// bound, so that a sentence of thousands of attributed quotes (no full stop anywhere) is
+/// not read again for every quote.
+const REPORT_REACH: usize = 60;
 
 /// How many words back from a quote the cue of its sentence may stand.
 const CUE_REACH: usize = 20;
