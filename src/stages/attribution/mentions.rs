@@ -243,14 +243,8 @@ impl Lexicon {
             }
         }
         // "Garman's": the possessive ending is not part of the name.
-        let mut name_end = words.span(last).end;
         let last_text = words.text(last);
-        for suffix in ["'s", "’s", "'", "’"] {
-            if last_text.len() > suffix.len() && last_text.ends_with(suffix) {
-                name_end -= suffix.len();
-                break;
-            }
-        }
+        let name_end = words.span(last).end - (last_text.len() - possessor(last_text).len());
         let span = Span::new(words.span(first).start, name_end);
         if name_first > last {
             // Only titles and roles: "the CEO".
@@ -562,6 +556,15 @@ impl Lexicon {
 }
 
 /// `AWS`, `FBI`: two or more capitals and nothing else.
+/// `word` without its possessive ending (`Garman's`, `Sanders’` → `Garman`, `Sanders`), or
+/// the whole word when it has none.
+pub(crate) fn possessor(word: &str) -> &str {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending).filter(|head| !head.is_empty()))
+        .unwrap_or(word)
+}
+
 pub(crate) fn is_acronym(word: &str) -> bool {
     word.chars().count() >= 2
         && word
@@ -582,4 +585,24 @@ pub(crate) fn is_tight_hyphen(words: &Words, w: usize) -> bool {
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::possessor;
+
+    #[test]
+    fn possessor_drops_the_possessive_ending() {
+        for (word, want) in [
+            ("Garman's", "Garman"),
+            ("Garman’s", "Garman"),
+            ("Sanders'", "Sanders"),
+            ("Sanders’", "Sanders"),
+            ("Garman", "Garman"),
+            ("'s", "'s"),
+            ("’", "’"),
+        ] {
+            assert_eq!(possessor(word), want, "{word}");
+        }
+    }
 }

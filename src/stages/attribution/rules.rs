@@ -2,7 +2,7 @@
 //! around, then before the quote), then quotes that inherit a speaker, then reported speech
 //! on the cues no quote used, then quotes nobody is named for.
 
-use super::mentions::{is_tight_hyphen, Mention, MentionKind};
+use super::mentions::{is_tight_hyphen, possessor, Mention, MentionKind};
 use super::resolve::{self, Event};
 use super::vocab::WordInfo;
 use super::words::Words;
@@ -183,12 +183,11 @@ fn lexical_cue(lex: &Lexicon, words: &Words, w: usize) -> Option<Cue> {
     // a contracted `has` (`Ruiz's said`), any form a pronoun's (`He's predicting`).
     let possessive = |k: usize| {
         let lower = words.lower(k);
-        let head = ["'s", "’s", "'"]
-            .iter()
-            .find_map(|ending| lower.strip_suffix(ending));
+        let head = possessor(lower);
         words.sentence(k) == words.sentence(w)
             && words.is_capitalised(k)
-            && head.is_some_and(|head| !lex.pronouns.contains_key(head))
+            && head.len() < lower.len()
+            && !lex.pronouns.contains_key(head)
     };
     let lower = words.lower(w);
     let past = lower.ends_with("ed") || lower.ends_with('d') || lower.ends_with('n');
@@ -522,9 +521,8 @@ impl Ctx<'_, '_> {
             // "an email to supporters stating", "a source speaking to Fox News said": a
             // phrase after a preposition is an object; the sentence's subject speaks.
             // (`with Gorka noting`, `one of her ads asking` and `Trump's claim` are not.)
-            let possessive = ["'s", "’s", "'", "’"]
-                .iter()
-                .any(|e| words.text(mention.last).ends_with(e));
+            let last = words.text(mention.last);
+            let possessive = possessor(last).len() < last.len();
             if mention.first > floor
                 && !possessive
                 && matches!(
