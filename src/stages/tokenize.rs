@@ -204,16 +204,11 @@ impl Stage for Tokenize {
         // token. Only a token with other chars gets its form appended after the copy.
         norms.push_str(text);
         norms.make_ascii_lowercase();
-        let bytes = text.as_bytes();
-        word_bounds(text, |start, end, kind| {
+        word_bounds(text, |start, end, kind, ascii| {
             let lower = match kind {
                 TokenKind::Space | TokenKind::Newline => (start, start),
-                _ if bytes[start..end].is_ascii() => (start, end),
-                _ => {
-                    let from = norms.len();
-                    norms.extend(text[start..end].chars().flat_map(char::to_lowercase));
-                    (from, norms.len())
-                }
+                _ if ascii => (start, end),
+                _ => lower_into(norms, &text[start..end]),
             };
             tokens.push(Token {
                 span: crate::doc::Span::new(start, end),
@@ -224,8 +219,20 @@ impl Stage for Tokenize {
     }
 }
 
-/// Calls `emit(start, end, kind)` for every segment `split_word_bound_indices` gives on
-/// `text`, in order, with the same offsets and the segment's [`classify`] kind.
+/// Appends the lowercase form of a non-ASCII `piece` to the arena and returns its range
+/// there. Kept out of line: it is rare, and inlined it would keep the per-token closure of
+/// [`Tokenize::process`] from being inlined into the ASCII loop.
+#[cold]
+#[inline(never)]
+fn lower_into(norms: &mut String, piece: &str) -> (usize, usize) {
+    let from = norms.len();
+    norms.extend(piece.chars().flat_map(char::to_lowercase));
+    (from, norms.len())
+}
+
+/// Calls `emit(start, end, kind, ascii)` for every segment `split_word_bound_indices` gives
+/// on `text`, in order, with the same offsets and the segment's [`classify`] kind; `ascii` is
+/// true when the segment is all ASCII.
 ///
 /// Most news text is ASCII, and the general UAX #29 machinery (a table lookup per char and a
 /// state machine built for every script) cost more than the rest of the stage. So runs of ASCII
@@ -233,7 +240,7 @@ impl Stage for Tokenize {
 /// unicode-segmentation. A stretch is cut at a [`restart`] point, where the rules leave no
 /// choice and look neither back nor forward past it, so both sides segment as the whole text
 /// would (the property tests compare the two on random and mixed text).
-fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
+fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize, TokenKind, bool)) {
     let bytes = text.as_bytes();
     let mut done = 0;
     while done < bytes.len() {
@@ -252,7 +259,8 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
             .unwrap_or(bytes.len());
         ascii_word_bounds(&bytes[done..from], done, &mut emit);
         for (start, piece) in text[from..to].split_word_bound_indices() {
-            emit(from + start, from + start + piece.len(), classify(piece));
+            let (start, end) = (from + start, from + start + piece.len());
+            emit(start, end, classify(piece), piece.is_ascii());
         }
         done = to;
     }
@@ -286,100 +294,102 @@ fn restart(bytes: &[u8], k: usize) -> bool {
     matches!(bytes[k - 1], b' ' | b'\n') && bytes.get(k).is_some_and(u8::is_ascii_graphic)
 }
 
-/// The UAX #29 word-break class of an ASCII byte (the classes ASCII text can have).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum WordClass {
-    Cr,
-    Lf,
-    Newline,
-    Space,
-    Letter,
-    Digit,
-    /// `_`: joins letters and digits on both sides.
-    Connector,
-    /// `:` (MidLetter): inside a word between letters.
-    MidLetter,
-    /// `,` `;` (MidNum): inside a number between digits.
-    MidNum,
-    /// `.` `'` (MidNumLet, Single_Quote): inside a word between letters or between digits.
-    MidNumLet,
-    Other,
-}
+/// Bits of [`WORD_CLASSES`]: the UAX #29 word-break classes ASCII text can have that join
+/// chars into one segment. A byte with none of them (space, line break, punctuation) is a
+/// segment of its own, or starts a run of spaces.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 1 << 1;
+/// `_` (ExtendNumLet): joins letters and digits on both sides.
+const CONNECTOR: u8 = 1 << 2;
+/// A mid char that joins two letters: `:` (MidLetter), `.` `'` (MidNumLet, Single_Quote).
+/// It is [`LETTER`] shifted by [`MID_SHIFT`], so `(class >> MID_SHIFT) & before & after`
+/// tests "joins what stands on both sides" in one step.
+const JOINS_LETTERS: u8 = LETTER << MID_SHIFT;
+/// A mid char that joins two digits: `,` `;` (MidNum), `.` `'` (MidNumLet, Single_Quote).
+const JOINS_DIGITS: u8 = DIGIT << MID_SHIFT;
+const MID_SHIFT: u8 = 3;
+/// Chars a word or number segment runs on over.
+const WORD_CHAR: u8 = LETTER | DIGIT | CONNECTOR;
+const MID: u8 = JOINS_LETTERS | JOINS_DIGITS;
 
-fn word_class(b: u8) -> WordClass {
-    match b {
-        b'\r' => WordClass::Cr,
-        b'\n' => WordClass::Lf,
-        0x0B | 0x0C => WordClass::Newline,
-        b' ' => WordClass::Space,
-        b'a'..=b'z' | b'A'..=b'Z' => WordClass::Letter,
-        b'0'..=b'9' => WordClass::Digit,
-        b'_' => WordClass::Connector,
-        b':' => WordClass::MidLetter,
-        b',' | b';' => WordClass::MidNum,
-        b'.' | b'\'' => WordClass::MidNumLet,
-        _ => WordClass::Other,
+/// The word-break class bits of every byte; 0 for non-ASCII bytes and for every class that
+/// never joins a word (they never reach the lookups that use this table).
+static WORD_CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => CONNECTOR,
+            b':' => JOINS_LETTERS,
+            b',' | b';' => JOINS_DIGITS,
+            b'.' | b'\'' => JOINS_LETTERS | JOINS_DIGITS,
+            _ => 0,
+        };
+        b += 1;
     }
-}
+    table
+};
 
 /// The UAX #29 word bounds of ASCII `bytes`, emitted as offsets plus `base` with their kind.
 /// `bytes` must end at the end of the text or at a [`restart`] point, so that no rule needs to
 /// look past it. The kind comes from what the segmenter saw, as [`classify_ascii`] would give
 /// it, without a second pass over the segment.
-fn ascii_word_bounds(bytes: &[u8], base: usize, emit: &mut impl FnMut(usize, usize, TokenKind)) {
-    use WordClass::*;
-    let class_at = |k: usize| bytes.get(k).map_or(Other, |&b| word_class(b));
+///
+/// Rules used (UAX #29): CR LF stays together (WB3) and breaks after any line break
+/// (WB3a/b); spaces join spaces (WB3d); letters, digits and `_` join each other (WB5, WB8-10,
+/// WB13a/b); a mid char joins two letters (WB6/7) or two digits (WB11/12) standing on both
+/// sides of it; every other char is a segment of its own (WB999).
+fn ascii_word_bounds(
+    bytes: &[u8],
+    base: usize,
+    emit: &mut impl FnMut(usize, usize, TokenKind, bool),
+) {
+    let class_at = |k: usize| bytes.get(k).map_or(0, |&b| WORD_CLASSES[usize::from(b)]);
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(&first) = bytes.get(i) {
         let start = i;
-        let first = word_class(bytes[i]);
         i += 1;
         let kind = match first {
-            Cr => {
-                if class_at(i) == Lf {
-                    i += 1;
-                }
-                TokenKind::Newline
-            }
-            Lf => TokenKind::Newline,
-            Space => {
-                while class_at(i) == Space {
+            b' ' => {
+                while bytes.get(i) == Some(&b' ') {
                     i += 1;
                 }
                 TokenKind::Space
             }
-            Letter | Digit | Connector => {
-                let mut last = first;
-                let (mut letter, mut digit) = (first == Letter, first == Digit);
-                loop {
-                    match class_at(i) {
-                        next @ (Letter | Digit | Connector) => {
-                            last = next;
-                            letter |= next == Letter;
-                            digit |= next == Digit;
-                            i += 1;
-                        }
-                        mid @ (MidLetter | MidNum | MidNumLet) => {
-                            let after = class_at(i + 1);
-                            let joins = match (last, mid) {
-                                (Letter, MidLetter | MidNumLet) => after == Letter,
-                                (Digit, MidNum | MidNumLet) => after == Digit,
-                                _ => false,
-                            };
-                            if !joins {
-                                break;
-                            }
-                            last = after;
-                            letter |= after == Letter;
-                            digit |= after == Digit;
-                            i += 2;
-                        }
-                        _ => break,
-                    }
+            b'\n' => TokenKind::Newline,
+            b'\r' => {
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
-                if letter {
+                TokenKind::Newline
+            }
+            _ if WORD_CLASSES[usize::from(first)] & WORD_CHAR != 0 => {
+                // Every class the segment holds, to name its kind at the end.
+                let mut seen = WORD_CLASSES[usize::from(first)];
+                loop {
+                    let class = class_at(i);
+                    if class & WORD_CHAR != 0 {
+                        seen |= class;
+                        i += 1;
+                        continue;
+                    }
+                    if class & MID == 0 {
+                        break;
+                    }
+                    // The char before is the segment's last one (a letter, digit or `_`).
+                    let before = WORD_CLASSES[usize::from(bytes[i - 1])];
+                    let after = class_at(i + 1);
+                    if (class >> MID_SHIFT) & before & after == 0 {
+                        break;
+                    }
+                    seen |= after;
+                    i += 2;
+                }
+                if seen & LETTER != 0 {
                     TokenKind::Word
-                } else if digit {
+                } else if seen & DIGIT != 0 {
                     TokenKind::Number
                 } else {
                     TokenKind::Punct
@@ -389,7 +399,7 @@ fn ascii_word_bounds(bytes: &[u8], base: usize, emit: &mut impl FnMut(usize, usi
             // space to classify), a quote mark, a tab, punctuation.
             _ => classify_ascii(&bytes[start..i]),
         };
-        emit(base + start, base + i, kind);
+        emit(base + start, base + i, kind, true);
     }
 }
 
@@ -454,7 +464,14 @@ mod tests {
             .map(|(start, piece)| (start, start + piece.len(), classify(piece)))
             .collect();
         let mut got = Vec::new();
-        word_bounds(text, |start, end, kind| got.push((start, end, kind)));
+        word_bounds(text, |start, end, kind, ascii| {
+            assert_eq!(
+                ascii,
+                text[start..end].is_ascii(),
+                "{text:?} {start}..{end}"
+            );
+            got.push((start, end, kind));
+        });
         (want, got)
     }
 
