@@ -387,18 +387,72 @@ struct Scan<'s, 't> {
 
 /// Bytes that may start a candidate: terminal marks, and the lead byte of `…`, `‼`, `⁇`,
 /// `⁈`, `⁉`.
-const CANDIDATE: [bool; 256] = byte_table(b".?!\xE2");
+const CANDIDATE: ByteSet<3> = ByteSet::new(*b".?!", b"\xE2");
 /// In a list paragraph, white space may also come before the next item.
-const CANDIDATE_IN_LIST: [bool; 256] = byte_table(b".?!\xE2 \t");
+const CANDIDATE_IN_LIST: ByteSet<5> = ByteSet::new(*b".?! \t", b"\xE2");
+/// Bytes that may start a line break: LF, CR, and the lead bytes of NEL (C2 85), LINE and
+/// PARAGRAPH SEPARATOR (E2 80 A8/A9).
+const LINE_BREAK: ByteSet<2> = ByteSet::new(*b"\n\r", b"\xC2\xE2");
 
-const fn byte_table(bytes: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < bytes.len() {
-        table[bytes[k] as usize] = true;
-        k += 1;
+/// A set of bytes searched for in long texts: `N` ASCII bytes and some non-ASCII ones.
+///
+/// News text is mostly ASCII and the bytes looked for are rare, so [`ByteSet::position`]
+/// reads it eight bytes at a time and looks at single bytes only in a word that holds an
+/// ASCII byte of the set or any non-ASCII byte.
+struct ByteSet<const N: usize> {
+    ascii: [u8; N],
+    table: [bool; 256],
+}
+
+impl<const N: usize> ByteSet<N> {
+    /// The set of `ascii` (every byte below 0x80) and `non_ascii` (every byte from 0x80).
+    const fn new(ascii: [u8; N], non_ascii: &[u8]) -> ByteSet<N> {
+        let mut table = [false; 256];
+        let mut k = 0;
+        while k < N {
+            assert!(ascii[k] < 0x80);
+            table[ascii[k] as usize] = true;
+            k += 1;
+        }
+        let mut k = 0;
+        while k < non_ascii.len() {
+            assert!(non_ascii[k] >= 0x80);
+            table[non_ascii[k] as usize] = true;
+            k += 1;
+        }
+        ByteSet { ascii, table }
     }
-    table
+
+    fn contains(&self, b: u8) -> bool {
+        self.table[usize::from(b)]
+    }
+
+    /// Index of the first byte of `bytes` in the set.
+    fn position(&self, bytes: &[u8]) -> Option<usize> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // True when a byte of `word` is zero (the classic bit trick: exact, no false alarm).
+        let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGH != 0;
+        let mut at = 0;
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let maybe = word & HIGH != 0
+                || self
+                    .ascii
+                    .iter()
+                    .any(|&b| has_zero_byte(word ^ (ONES * u64::from(b))));
+            if maybe {
+                if let Some(k) = chunk.iter().position(|&b| self.contains(b)) {
+                    return Some(at + k);
+                }
+            }
+            at += 8;
+        }
+        bytes[at..]
+            .iter()
+            .position(|&b| self.contains(b))
+            .map(|k| at + k)
+    }
 }
 
 /// How far back a word before a full stop is looked for: longer words are never
@@ -414,12 +468,12 @@ impl Scan<'_, '_> {
         let n = self.bytes.len();
         let mut i = self.item_start(0, true);
         while i < n {
-            let table = if self.list.is_some() {
-                &CANDIDATE_IN_LIST
+            let next = if self.list.is_some() {
+                CANDIDATE_IN_LIST.position(&self.bytes[i..])
             } else {
-                &CANDIDATE
+                CANDIDATE.position(&self.bytes[i..])
             };
-            match self.bytes[i..].iter().position(|&b| table[b as usize]) {
+            match next {
                 Some(k) => i += k,
                 None => break,
             }
@@ -1032,12 +1086,8 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;
     let mut i = 0;
-    while let Some(k) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2))
-    {
+    while let Some(k) = LINE_BREAK.position(&bytes[i..]) {
         i += k;
-        // Line breaks: LF, CR, NEL (C2 85), LINE and PARAGRAPH SEPARATOR (E2 80 A8/A9).
         let len = match bytes[i..] {
             [b'\n' | b'\r', ..] => 1,
             [0xC2, 0x85, ..] => 2,
@@ -1471,6 +1521,37 @@ mod tests {
             let error = Sentences::new(&config, &mut context).err().unwrap();
             std::fs::remove_dir_all(&dir).unwrap();
             assert!(error.to_string().contains(want), "{error}");
+        }
+    }
+
+    /// The byte sets find what a plain byte-by-byte search finds, on text mixing the bytes
+    /// they look for with ASCII and non-ASCII bytes around them.
+    fn byte_set_agrees<const N: usize>(set: &ByteSet<N>, bytes: &[u8]) {
+        for from in 0..bytes.len().min(9) {
+            let want = bytes[from..]
+                .iter()
+                .position(|&b| set.table[usize::from(b)]);
+            assert_eq!(set.position(&bytes[from..]), want, "{bytes:?} from {from}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_sets_find_what_a_plain_search_finds(
+            picks in proptest::collection::vec(0usize..14, 0..80)
+        ) {
+            let alphabet = b"ab .?!\t\n\r\xC2\x85\xE2\x80\xC3";
+            let bytes: Vec<u8> = picks.iter().map(|&k| alphabet[k % alphabet.len()]).collect();
+            byte_set_agrees(&CANDIDATE, &bytes);
+            byte_set_agrees(&CANDIDATE_IN_LIST, &bytes);
+            byte_set_agrees(&LINE_BREAK, &bytes);
+        }
+
+        #[test]
+        fn byte_sets_agree_on_any_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80)) {
+            byte_set_agrees(&CANDIDATE, &bytes);
+            byte_set_agrees(&CANDIDATE_IN_LIST, &bytes);
+            byte_set_agrees(&LINE_BREAK, &bytes);
         }
     }
 
