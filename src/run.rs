@@ -11,12 +11,20 @@
 //! the input size or how slow one article is: memory stays flat. Workers render rows to bytes;
 //! the writer puts them back in input order, so the output is byte-identical whatever the
 //! number of threads. A panic inside a stage becomes an `error` row for that article only.
+//!
+//! The reader and the writer are woken in batches, not once per article: the writer gives
+//! tickets back half a window at a time, and a worker hands over its rows only when it has
+//! a batch of them or no more queued work. Each wake-up of a thread blocked on a channel costs
+//! a system call and, in the channel's back-off, several yields of the core; once per article
+//! this took a fifth of the time of a one-worker run on two cores. Neither batch ever holds
+//! an article back while the input waits: the reader sends each record as soon as it has a
+//! ticket, and a worker with nothing queued hands over what it has before it waits.
 
 use crate::doc::{Article, CharIndex, Doc};
 use crate::input::{Progress, Record};
 use crate::output::{header_line, ArticleRow, Cell, RowRenderer, Table};
 use crate::pipeline::Pipeline;
-use crossbeam_channel::{bounded, Receiver, Sender};
+use crossbeam_channel::{bounded, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -240,9 +248,11 @@ pub fn run(
     let started = Instant::now();
     let mut sinks = open_sinks(options)?;
     let threads = options.threads.max(1);
-    let window = threads * 16;
-    let (work_tx, work_rx) = bounded::<(u64, Record)>(threads * 4);
-    let (done_tx, done_rx) = bounded::<Rendered>(threads * 4);
+    let window = threads * WINDOW_PER_THREAD;
+    // Both channels hold the whole window, so the reader only ever waits for a ticket and a
+    // worker never waits to hand over rows.
+    let (work_tx, work_rx) = bounded::<(u64, Record)>(window);
+    let (done_tx, done_rx) = bounded::<Vec<Rendered>>(window);
     let (ticket_tx, ticket_rx) = bounded::<()>(window);
     for _ in 0..window {
         ticket_tx
@@ -274,7 +284,7 @@ pub fn run(
         // and the reader and workers stop too.
         write_in_order(
             done_rx,
-            ticket_tx,
+            Tickets::new(ticket_tx, window),
             &mut sinks,
             &mut summary,
             &Meter {
@@ -364,14 +374,37 @@ fn read(
 fn work(
     pipeline: &Pipeline,
     work: Receiver<(u64, Record)>,
-    done: Sender<Rendered>,
+    done: Sender<Vec<Rendered>>,
     raw: bool,
     want_claims: bool,
     want_sentences: bool,
 ) {
     let mut doc = Doc::default();
     let mut renderer = RowRenderer::new(raw);
-    for (seq, record) in work {
+    let mut finished: Vec<Rendered> = Vec::new();
+    // Hands the finished rows to the writer; false once the writer has stopped.
+    let hand_over = |finished: &mut Vec<Rendered>| {
+        finished.is_empty() || done.send(std::mem::take(finished)).is_ok()
+    };
+    loop {
+        let (seq, record) = match work.try_recv() {
+            Ok(item) => item,
+            Err(TryRecvError::Empty) => {
+                // Nothing queued: the rows go now, before this worker waits, so no row
+                // waits on input that has not come yet.
+                if !hand_over(&mut finished) {
+                    return;
+                }
+                match work.recv() {
+                    Ok(item) => item,
+                    Err(_) => return,
+                }
+            }
+            Err(TryRecvError::Disconnected) => {
+                hand_over(&mut finished);
+                return;
+            }
+        };
         let rendered = match record {
             Record::Article(article) => process(
                 pipeline,
@@ -391,7 +424,8 @@ fn work(
                 0,
             ),
         };
-        if done.send(rendered).is_err() {
+        finished.push(rendered);
+        if finished.len() >= ROWS_PER_HAND_OVER && !hand_over(&mut finished) {
             return;
         }
     }
@@ -510,6 +544,47 @@ fn failed_row(
     }
 }
 
+/// Articles in flight per worker thread: enough that a worker always has queued work while
+/// the reader waits for half of them to come back.
+const WINDOW_PER_THREAD: usize = 16;
+
+/// The rows a worker hands to the writer at most at once (fewer when its queue runs dry).
+const ROWS_PER_HAND_OVER: usize = 8;
+
+/// How long the writer waits for rows before it flushes what it has written.
+const IDLE_FLUSH: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The writer's end of the tickets: each written article earns one back, and they go back
+/// to the reader half a window at a time, so the reader wakes once per half window.
+struct Tickets {
+    sender: Sender<()>,
+    owed: usize,
+    release_at: usize,
+}
+
+impl Tickets {
+    fn new(sender: Sender<()>, window: usize) -> Tickets {
+        Tickets {
+            sender,
+            owed: 0,
+            release_at: (window / 2).max(1),
+        }
+    }
+
+    /// One article has left the pipeline. The tickets held back never starve the reader:
+    /// it waits only when the whole window is out, and then more than half of it is still
+    /// in flight and will come back.
+    fn give_back(&mut self) {
+        self.owed += 1;
+        if self.owed >= self.release_at {
+            for _ in 0..self.owed {
+                let _ = self.sender.try_send(());
+            }
+            self.owed = 0;
+        }
+    }
+}
+
 /// What the writer updates the progress bar from.
 struct Meter<'a> {
     bar: &'a ProgressBar,
@@ -520,8 +595,8 @@ struct Meter<'a> {
 
 /// The writer: puts rendered articles back in input order and writes them.
 fn write_in_order(
-    done: Receiver<Rendered>,
-    tickets: Sender<()>,
+    done: Receiver<Vec<Rendered>>,
+    mut tickets: Tickets,
     sinks: &mut [Sink],
     summary: &mut Summary,
     meter: &Meter<'_>,
@@ -530,8 +605,23 @@ fn write_in_order(
     let progress = meter.bar;
     let mut pending: BTreeMap<u64, Rendered> = BTreeMap::new();
     let mut next = 0u64;
-    for rendered in done {
-        pending.insert(rendered.seq, rendered);
+    loop {
+        let batch = match done.recv_timeout(IDLE_FLUSH) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) => {
+                // The workers are idle or slow: what is written so far goes out now, so a
+                // filter fed a few articles at a time answers without waiting for more.
+                flush(sinks)?;
+                match done.recv() {
+                    Ok(batch) => batch,
+                    Err(_) => break,
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        for rendered in batch {
+            pending.insert(rendered.seq, rendered);
+        }
         while let Some(rendered) = pending.remove(&next) {
             for sink in sinks.iter_mut() {
                 let bytes = match sink.table {
@@ -556,10 +646,13 @@ fn write_in_order(
                 progress.set_message(progress_message(summary, seconds));
             }
             next += 1;
-            // The article has left the pipeline: the reader may send another.
-            let _ = tickets.try_send(());
+            tickets.give_back();
         }
     }
+    flush(sinks)
+}
+
+fn flush(sinks: &mut [Sink]) -> Result<(), RunError> {
     for sink in sinks.iter_mut() {
         sink.out.flush().map_err(|error| RunError {
             path: sink.name.clone(),
@@ -692,6 +785,29 @@ mod tests {
             "300 articles (150/s), 1.5 MB/s, 40 claims"
         );
         assert!(progress_bar(&RunOptions::default()).is_hidden());
+    }
+
+    #[test]
+    fn tickets_go_back_half_a_window_at_a_time() {
+        let (sender, receiver) = bounded::<()>(8);
+        let mut tickets = Tickets::new(sender, 8);
+        for written in 1..=12 {
+            tickets.give_back();
+            let back = match written {
+                1..=3 | 9..=11 => 0,
+                4..=7 | 12 => 4,
+                _ => 8,
+            };
+            assert_eq!(receiver.len(), back, "after {written} written");
+            if written == 8 {
+                while receiver.try_recv().is_ok() {}
+            }
+        }
+        // A window of one still gives every ticket back.
+        let (sender, receiver) = bounded::<()>(1);
+        let mut one = Tickets::new(sender, 1);
+        one.give_back();
+        assert_eq!(receiver.len(), 1);
     }
 
     #[test]

@@ -109,3 +109,47 @@ fn output_is_the_same_whatever_the_threads() {
         );
     }
 }
+
+/// As a filter fed by a live source, claimsift answers each article while its input stays
+/// open: no reader, worker or writer holds rows back waiting for more articles.
+#[test]
+fn a_filter_answers_each_article_before_its_input_ends() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let lines = fixture_lines();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimsift"))
+        .args(["extract", "-", "--out", "-", "--quiet", "--threads", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (lines_tx, lines_rx) = mpsc::channel();
+    let listener = std::thread::spawn(move || {
+        for line in stdout.lines() {
+            if lines_tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // Waits for a claims row of article `id`: each row starts with its article id.
+    let wait_for = |id: &str| loop {
+        match lines_rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(line) if line.starts_with(&format!("{id},")) => break,
+            Ok(_) => {}
+            Err(e) => panic!("no row of {id} while the input is open: {e}"),
+        }
+    };
+    for (line, id) in lines.iter().zip(["000_008f2eee046adc4b", "according-to"]) {
+        assert!(line.contains(&format!("\"id\":\"{id}\"")), "fixture order");
+        stdin.write_all(format!("{line}\n").as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        wait_for(id);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    listener.join().unwrap();
+}
