@@ -58,6 +58,11 @@ impl WordInfo {
     pub fn is(&self, flags: u16) -> bool {
         self.flags & flags == flags
     }
+
+    /// True when some bit of `flags` holds.
+    pub fn is_any(&self, flags: u16) -> bool {
+        self.flags & flags != 0
+    }
 }
 
 impl Lexicon {

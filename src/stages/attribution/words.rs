@@ -42,31 +42,47 @@ impl<'d> Words<'d> {
         // (in news words are a little over half the tokens, so reserving half meant one
         // grow, copying every entry).
         let mut words = Vec::with_capacity(doc.tokens.len());
+        // Where the next sentence and paragraph start and where the current quote (the
+        // first not ended before the word) starts and ends, `usize::MAX` past the last:
+        // held here, each word costs one compare per layer instead of a bounds check and
+        // a load.
+        let sentence_start = |k: usize| doc.sentences.get(k).map_or(usize::MAX, |x| x.span.start);
+        let paragraph_start = |k: usize| doc.paragraphs.get(k).map_or(usize::MAX, |x| x.start);
+        let quote_span = |k: usize| {
+            doc.quotes
+                .get(k)
+                .map_or((usize::MAX, usize::MAX), |x| (x.span.start, x.span.end))
+        };
         let (mut s, mut p, mut q) = (0usize, 0usize, 0usize);
+        let (mut next_sentence, mut next_paragraph) = (sentence_start(1), paragraph_start(1));
+        let (mut quote_start, mut quote_end) = quote_span(0);
         for token in &doc.tokens {
             if matches!(token.kind, TokenKind::Space | TokenKind::Newline) {
                 continue;
             }
             let at = token.span.start;
-            while s + 1 < doc.sentences.len() && doc.sentences[s + 1].span.start <= at {
+            while next_sentence <= at {
                 s += 1;
+                next_sentence = sentence_start(s + 1);
             }
-            while p + 1 < doc.paragraphs.len() && doc.paragraphs[p + 1].start <= at {
+            while next_paragraph <= at {
                 p += 1;
+                next_paragraph = paragraph_start(p + 1);
             }
-            while q < doc.quotes.len() && doc.quotes[q].span.end <= at {
+            while quote_end <= at {
                 q += 1;
+                (quote_start, quote_end) = quote_span(q);
             }
-            let in_quote = q < doc.quotes.len() && doc.quotes[q].span.start <= at;
+            let text = doc.token_text(token);
             words.push(Word {
                 token: *token,
-                text: doc.token_text(token),
+                text,
                 lower: doc.lower(token),
                 sentence: s as u32,
                 paragraph: p as u32,
-                quote: if in_quote { q as u32 + 1 } else { 0 },
+                quote: if quote_start <= at { q as u32 + 1 } else { 0 },
                 info: WordInfo::default(),
-                capitalised: capitalised(doc, token),
+                capitalised: token.kind == TokenKind::Word && capitalised(text),
             });
         }
         lexicon.describe_all(doc, words.iter_mut().map(|w| (w.lower, &mut w.info)));
@@ -139,12 +155,8 @@ impl<'d> Words<'d> {
     }
 }
 
-/// [`Words::is_capitalised`] of `token`: a word whose first letter is a capital.
-fn capitalised(doc: &Doc, token: &Token) -> bool {
-    if token.kind != TokenKind::Word {
-        return false;
-    }
-    let text = doc.token_text(token);
+/// [`Words::is_capitalised`] of a word token's `text`: its first letter is a capital.
+fn capitalised(text: &str) -> bool {
     // The first letter decides; ASCII bytes before it are no letter.
     match text
         .bytes()
