@@ -22,6 +22,7 @@ use crate::doc::{Doc, Quote, Span};
 use crate::error::ConfigError;
 use crate::pipeline::BuildContext;
 use crate::stage::{Layer, Stage};
+use crate::stages::sentences::ByteSet;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -285,17 +286,21 @@ impl Quotes {
     }
 }
 
+/// The lead bytes of every quotation mark [`is_quote_mark`] knows: `"` and `'`, and the
+/// first byte of the UTF-8 form of the others (C2: `«` `»`; E2: `“` … `‛`, `‹` `›`; E3: `「`
+/// `」`; EF: `＂`). None of them is a continuation byte, so each found is a char's start.
+///
+/// [`is_quote_mark`]: crate::stages::tokenize::is_quote_mark
+const MARK_LEAD: ByteSet<2> = ByteSet::new(*b"\"'", b"\xC2\xE2\xE3\xEF");
+
 /// The chars of `para` from byte `from` on that may be quotation marks, with their offsets:
-/// `"`, `'` and every non-ASCII char. Every other mark is non-ASCII, so the ASCII rest of the
-/// text (nearly all of it) is skipped byte by byte without decoding chars.
+/// every char starting with a [`MARK_LEAD`] byte. The rest of the text (nearly all of it) is
+/// skipped eight bytes at a time without decoding chars.
 fn mark_candidates(para: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = para.as_bytes();
     let mut at = from;
     std::iter::from_fn(move || {
-        let k = at
-            + bytes[at..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\'' || !b.is_ascii())?;
+        let k = at + MARK_LEAD.position(&bytes[at..])?;
         let c = para[k..].chars().next()?;
         at = k + c.len_utf8();
         Some((k, c))
@@ -505,10 +510,21 @@ mod tests {
         assert_eq!(count_words(""), 0);
     }
 
+    /// The marks the byte scan finds in `text` from `from` on are those the char walk finds.
+    fn scan_agrees_with_walk(text: &str, from: usize) {
+        let is_mark = |&(_, c): &(usize, char)| crate::stages::tokenize::is_quote_mark(c);
+        let walked: Vec<(usize, char)> = text[from..]
+            .char_indices()
+            .map(|(i, c)| (from + i, c))
+            .filter(is_mark)
+            .collect();
+        let scanned: Vec<(usize, char)> = mark_candidates(text, from).filter(is_mark).collect();
+        assert_eq!(scanned, walked, "{text:?} from {from}");
+    }
+
     /// The byte scan finds every quotation mark the char walk finds, at the same offsets.
     #[test]
     fn mark_candidates_hold_every_mark() {
-        let is_mark = |&(_, c): &(usize, char)| crate::stages::tokenize::is_quote_mark(c);
         let texts = [
             "",
             "plain words, no marks",
@@ -518,14 +534,25 @@ mod tests {
         ];
         for text in texts {
             for from in [0, text.chars().next().map_or(0, char::len_utf8)] {
-                let walked: Vec<(usize, char)> = text[from..]
-                    .char_indices()
-                    .map(|(i, c)| (from + i, c))
-                    .filter(is_mark)
-                    .collect();
-                let scanned: Vec<(usize, char)> =
-                    mark_candidates(text, from).filter(is_mark).collect();
-                assert_eq!(scanned, walked, "{text:?} from {from}");
+                scan_agrees_with_walk(text, from);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text at all, and text dense with marks and chars whose UTF-8 form shares
+        /// bytes with them (`—` and `…` start with E2, `é` with C3, `。` with E3).
+        #[test]
+        fn mark_candidates_agree_on_any_text(
+            text in "(?s).{0,40}",
+            picks in proptest::collection::vec(0usize..26, 0..60),
+        ) {
+            scan_agrees_with_walk(&text, 0);
+            let alphabet: Vec<char> =
+                "ab .\"'“”‘’„‚‛‟«»‹›「」＂—…é。\u{A0}".chars().collect();
+            let dense: String = picks.iter().map(|&k| alphabet[k % alphabet.len()]).collect();
+            for from in [0, dense.chars().next().map_or(0, char::len_utf8)] {
+                scan_agrees_with_walk(&dense, from);
             }
         }
     }

@@ -399,14 +399,14 @@ const LINE_BREAK: ByteSet<2> = ByteSet::new(*b"\n\r", b"\xC2\xE2");
 /// News text is mostly ASCII and the bytes looked for are rare, so [`ByteSet::position`]
 /// reads it eight bytes at a time and looks at single bytes only in a word that holds an
 /// ASCII byte of the set or any non-ASCII byte.
-struct ByteSet<const N: usize> {
+pub(crate) struct ByteSet<const N: usize> {
     ascii: [u8; N],
     table: [bool; 256],
 }
 
 impl<const N: usize> ByteSet<N> {
     /// The set of `ascii` (every byte below 0x80) and `non_ascii` (every byte from 0x80).
-    const fn new(ascii: [u8; N], non_ascii: &[u8]) -> ByteSet<N> {
+    pub(crate) const fn new(ascii: [u8; N], non_ascii: &[u8]) -> ByteSet<N> {
         let mut table = [false; 256];
         let mut k = 0;
         while k < N {
@@ -428,7 +428,7 @@ impl<const N: usize> ByteSet<N> {
     }
 
     /// Index of the first byte of `bytes` in the set.
-    fn position(&self, bytes: &[u8]) -> Option<usize> {
+    pub(crate) fn position(&self, bytes: &[u8]) -> Option<usize> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         // True when a byte of `word` is zero (the classic bit trick: exact, no false alarm).
