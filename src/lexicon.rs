@@ -29,20 +29,29 @@ pub type WordSet = rustc_hash::FxHashSet<String>;
 /// A map keyed by words, hashed like [`WordSet`].
 pub type WordMap<V> = rustc_hash::FxHashMap<String, V>;
 
-/// A map keyed by words for the lookups made once per token: a word of up to 15 bytes is
-/// keyed by [`packed_word`], which hashes in two multiplications and compares in two, where a
-/// string key hashes its bytes in runs and compares through `memcmp`; longer words (few)
-/// keep a string key.
+/// A map keyed by words for the lookups made once per token: a word of 1 to 15 bytes is
+/// keyed by [`packed_word`] in a table of its own (open addressing, linear probing, at most
+/// half full), where a lookup is one multiply-and-shift hash and a compare of two `u64`s per
+/// probe; a general hash map (string keys, or even `u128` keys in `hashbrown`) cost twice
+/// that and more. Longer words (few) and the empty word keep a string-keyed map.
 #[derive(Clone, Debug)]
 pub(crate) struct PackedWordMap<V> {
-    short: rustc_hash::FxHashMap<u128, V>,
+    /// The packed keys; 0 marks an empty slot (no key of a non-empty word is 0, since the
+    /// length byte of every key is non-zero). The length is 0 or a power of two.
+    keys: Vec<u128>,
+    /// The value of the key in the same slot (`Some` exactly where the key is not 0).
+    values: Vec<Option<V>>,
+    /// How many keys the table holds.
+    short_len: usize,
     long: rustc_hash::FxHashMap<Box<str>, V>,
 }
 
 impl<V> Default for PackedWordMap<V> {
     fn default() -> Self {
         PackedWordMap {
-            short: Default::default(),
+            keys: Vec::new(),
+            values: Vec::new(),
+            short_len: 0,
             long: Default::default(),
         }
     }
@@ -50,30 +59,99 @@ impl<V> Default for PackedWordMap<V> {
 
 impl<V> PackedWordMap<V> {
     /// The value of `word`, if any.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
-        match packed_word(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+        match table_key(word) {
+            Some(key) => self.slot_of(key).and_then(|k| self.values[k].as_ref()),
+            None => self.get_long(word),
         }
+    }
+
+    /// [`Self::get`] of a word the table does not key, kept out of line: the string hash
+    /// would make every lookup save and restore registers it never uses.
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> Option<&V> {
+        self.long.get(word)
     }
 
     /// Sets the value of `word`, giving back the one it replaces.
     pub fn insert(&mut self, word: &str, value: V) -> Option<V> {
-        match packed_word(word) {
-            Some(key) => self.short.insert(key, value),
-            None => self.long.insert(word.into(), value),
+        let Some(key) = table_key(word) else {
+            return self.long.insert(word.into(), value);
+        };
+        if let Some(k) = self.slot_of(key) {
+            return self.values[k].replace(value);
         }
+        // At most half full, so probes stay short and an empty slot always ends them.
+        if (self.short_len + 1) * 2 > self.keys.len() {
+            self.grow();
+        }
+        self.put(key, value);
+        self.short_len += 1;
+        None
     }
 
     /// How many words have a value.
     pub fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.short_len + self.long.len()
     }
 
     /// Forgets every word.
     pub fn clear(&mut self) {
-        self.short.clear();
+        self.keys.fill(0);
+        self.values.iter_mut().for_each(|v| *v = None);
+        self.short_len = 0;
         self.long.clear();
+    }
+
+    /// The slot holding `key`, if any.
+    #[inline]
+    fn slot_of(&self, key: u128) -> Option<usize> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let mask = self.keys.len() - 1;
+        let mut k = self.home(key);
+        loop {
+            match self.keys[k] {
+                found if found == key => return Some(k),
+                0 => return None,
+                _ => k = (k + 1) & mask,
+            }
+        }
+    }
+
+    /// The first slot `key` is looked for in: the top bits of a multiplicative hash of it.
+    #[inline]
+    fn home(&self, key: u128) -> usize {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mixed = ((key as u64).wrapping_mul(K) ^ (key >> 64) as u64).wrapping_mul(K);
+        let bits = self.keys.len().trailing_zeros();
+        // `bits` is at least 4 here (the table starts at 16 slots).
+        (mixed >> (64 - bits)) as usize
+    }
+
+    /// Puts `key` (not in the table; there is room) in the first empty slot from its home.
+    fn put(&mut self, key: u128, value: V) {
+        let mask = self.keys.len() - 1;
+        let mut k = self.home(key);
+        while self.keys[k] != 0 {
+            k = (k + 1) & mask;
+        }
+        self.keys[k] = key;
+        self.values[k] = Some(value);
+    }
+
+    /// Doubles the table (16 slots at first) and puts every key back.
+    fn grow(&mut self) {
+        let size = (self.keys.len() * 2).max(16);
+        let keys = std::mem::replace(&mut self.keys, vec![0; size]);
+        let values = std::mem::replace(&mut self.values, (0..size).map(|_| None).collect());
+        for (key, value) in keys.into_iter().zip(values) {
+            if let Some(value) = value {
+                self.put(key, value);
+            }
+        }
     }
 }
 
@@ -85,6 +163,13 @@ impl<V> FromIterator<(String, V)> for PackedWordMap<V> {
         }
         map
     }
+}
+
+/// The key of `word` in [`PackedWordMap`]'s table: [`packed_word`], for words of 1 to 15
+/// bytes (the empty word's key would be 0, the table's mark of an empty slot).
+#[inline]
+fn table_key(word: &str) -> Option<u128> {
+    packed_word(word).filter(|&key| key != 0)
 }
 
 /// `word` packed into a `u128` when it has at most 15 bytes: its bytes, zero-padded, with the
@@ -577,25 +662,38 @@ mod tests {
             }
         }
 
-        /// A packed map answers as a map of strings does, for short and long words alike.
+        /// A packed map answers as a map of strings does, for short and long words alike,
+        /// through the table's growth (hundreds of words, repeated ones included) and after
+        /// it is cleared and filled again.
         #[test]
-        fn packed_map_is_a_map(words in proptest::collection::vec("(?s).{0,20}", 1..30)) {
+        fn packed_map_is_a_map(
+            words in proptest::collection::vec("[ab]{0,4}|(?s).{0,20}", 1..300),
+        ) {
             let mut packed = PackedWordMap::default();
             let mut plain = WordMap::default();
-            for (k, word) in words.iter().enumerate() {
-                proptest::prop_assert_eq!(packed.insert(word, k), plain.insert(word.clone(), k));
-                proptest::prop_assert_eq!(packed.len(), plain.len());
+            for round in 0..2 {
+                for (k, word) in words.iter().enumerate() {
+                    let value = k + round;
+                    proptest::prop_assert_eq!(
+                        packed.insert(word, value),
+                        plain.insert(word.clone(), value)
+                    );
+                    proptest::prop_assert_eq!(packed.len(), plain.len());
+                }
+                for word in words.iter().chain([&String::from("absent word"), &String::new()]) {
+                    proptest::prop_assert_eq!(packed.get(word), plain.get(word));
+                }
+                packed.clear();
+                plain.clear();
+                proptest::prop_assert_eq!(packed.len(), 0);
+                proptest::prop_assert_eq!(packed.get(&words[0]), None);
             }
-            for word in words.iter().chain([&String::from("absent word")]) {
-                proptest::prop_assert_eq!(packed.get(word), plain.get(word));
-            }
-            let collected: PackedWordMap<usize> = plain.clone().into_iter().collect();
+            let collected: PackedWordMap<usize> =
+                words.iter().cloned().zip(0..).collect();
+            let expected: WordMap<usize> = words.iter().cloned().zip(0..).collect();
             for word in &words {
-                proptest::prop_assert_eq!(collected.get(word), plain.get(word));
+                proptest::prop_assert_eq!(collected.get(word), expected.get(word));
             }
-            packed.clear();
-            proptest::prop_assert_eq!(packed.len(), 0);
-            proptest::prop_assert_eq!(packed.get(&words[0]), None);
         }
     }
 
