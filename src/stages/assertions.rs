@@ -82,6 +82,7 @@ use crate::lexicon::WordList;
 use crate::lexicon::{PackedWordMap, WordMap, WordSet};
 use crate::pipeline::BuildContext;
 use crate::stage::{Layer, Stage};
+use crate::stages::claims::{count_alphanumeric, quote_stretches};
 use serde::Deserialize;
 
 /// Settings of the assertions stage. Word-list paths are relative to the pipeline file.
@@ -477,7 +478,7 @@ pub fn rule_and_confidence(flags: &AssertionFlags, hedge: Option<&str>) -> Optio
 fn quoted_share(doc: &Doc, span: Span) -> f32 {
     let text = doc.text();
     let quotes = &doc.quotes;
-    let mut q = quotes.partition_point(|q| q.span.end <= span.start);
+    let q = quotes.partition_point(|q| q.span.end <= span.start);
     // No quote reaches into the span: nothing is inside, whatever the count.
     if quotes
         .get(q)
@@ -486,19 +487,14 @@ fn quoted_share(doc: &Doc, span: Span) -> f32 {
         return 0.0;
     }
     let (mut inside, mut total) = (0usize, 0usize);
-    for (offset, c) in span.of(text).char_indices() {
-        if !c.is_alphanumeric() {
-            continue;
+    quote_stretches(quotes, span, |stretch, quoted| {
+        let n = count_alphanumeric(stretch.of(text));
+        total += n;
+        if quoted {
+            inside += n;
         }
-        let at = span.start + offset;
-        while q < quotes.len() && quotes[q].span.end <= at {
-            q += 1;
-        }
-        total += 1;
-        if q < quotes.len() && quotes[q].span.start <= at {
-            inside += 1;
-        }
-    }
+        true
+    });
     if total == 0 {
         0.0
     } else {
