@@ -93,7 +93,8 @@ struct Ctx<'a, 'd> {
 impl<'a, 'd> Ctx<'a, 'd> {
     fn new(lex: &'a Lexicon, words: &'a Words<'d>, skip: Vec<bool>) -> Ctx<'a, 'd> {
         let cues: Vec<Option<Cue>> = (0..words.len())
-            .map(|w| lexical_cue(lex, words, w))
+            // Most words are no cue by the lists: they are passed over here, without the call.
+            .map(|w| words.info(w).cue.and_then(|_| lexical_cue(lex, words, w)))
             .collect();
         let cue_words = (0..words.len()).filter(|&w| cues[w].is_some()).collect();
         let n = words.len();
@@ -116,7 +117,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let mut clause_stops = vec![n; n + 1];
         for w in (0..n).rev() {
-            clause_stops[w] = if clause_stop_at(lex, words, &cues, w).is_some() {
+            // Only `;`, `,` and `and` can stop a clause: every other word is passed over at its
+            // first byte, without the call (this runs for every word).
+            let may_stop = matches!(words.lower(w).as_bytes().first(), Some(b';' | b',' | b'a'));
+            clause_stops[w] = if may_stop && clause_stop_at(lex, words, &cues, w).is_some() {
                 w
             } else {
                 clause_stops[w + 1]
@@ -1900,8 +1904,18 @@ fn reported_speech(ctx: &mut Ctx, doc: &Doc, found: &mut Vec<Found>, done: &mut 
             w += 1;
             continue;
         }
-        let hit = according_to(ctx, w)
-            .or_else(|| stance_is_that(ctx, w))
+        // This runs for every word outside quotes: each rule is called only for the words
+        // that pass its cheapest test (a word-list flag, the word after), as the calls
+        // themselves cost more than the tests.
+        let according = words.has(w, WordInfo::ACCORDING_HEAD);
+        let hit = according
+            .then(|| according_to(ctx, w))
+            .flatten()
+            .or_else(|| {
+                may_open_stance(words, w)
+                    .then(|| stance_is_that(ctx, w))
+                    .flatten()
+            })
             .or_else(|| ctx.cue(w).and_then(|cue| reported_cue(ctx, w, cue)));
         let Some((mention, cue, content, rule)) = hit else {
             w += 1;
@@ -2405,17 +2419,21 @@ fn according_after(ctx: &Ctx, w: usize, len: usize) -> Option<Reported> {
 }
 
 /// `Garman's position is that …`
+/// Whether word `w` may open `his position is that …`: a word before it, and `is`, `was` or
+/// `remains` after it with a word to follow. The test [`stance_is_that`] starts from.
+fn may_open_stance(words: &Words, w: usize) -> bool {
+    w > 0 && w + 2 < words.len() && matches!(words.lower(w + 1), "is" | "was" | "remains")
+}
+
 fn stance_is_that(ctx: &Ctx, w: usize) -> Option<Reported> {
     let words = ctx.words;
-    if !STANCE_NOUNS.contains(&words.lower(w)) || w + 2 >= words.len() || w == 0 {
-        return None;
-    }
-    let verb = w + 1;
-    if !matches!(words.lower(verb), "is" | "was" | "remains")
-        || !ctx.lex.complementisers.contains(words.lower(verb + 1))
+    if !may_open_stance(words, w)
+        || !STANCE_NOUNS.contains(&words.lower(w))
+        || !ctx.lex.complementisers.contains(words.lower(w + 2))
     {
         return None;
     }
+    let verb = w + 1;
     let owner = w - 1;
     let lower = words.lower(owner);
     let first = ctx.sentence_first(w);
