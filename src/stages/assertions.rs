@@ -131,16 +131,30 @@ fn default_min_words() -> usize {
 /// A word list of phrases, indexed by their first word.
 struct Phrases {
     /// First item (lowercased) → every phrase starting with it, as items.
-    by_first: WordMap<Vec<Vec<String>>>,
+    by_first: WordMap<Vec<Vec<Item>>>,
+}
+
+/// One word of a phrase.
+struct Item {
+    text: String,
+    /// The item holds a capital, so it matches a word only as written, not its lowercase
+    /// form (worked out once here, not at every match).
+    as_written: bool,
 }
 
 impl Phrases {
     fn new(list: &WordList) -> Phrases {
-        let mut by_first: WordMap<Vec<Vec<String>>> = WordMap::default();
+        let mut by_first: WordMap<Vec<Vec<Item>>> = WordMap::default();
         for text in list.texts() {
-            let items: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let items: Vec<Item> = text
+                .split_whitespace()
+                .map(|item| Item {
+                    text: item.to_string(),
+                    as_written: item.chars().any(char::is_uppercase),
+                })
+                .collect();
             by_first
-                .entry(items[0].to_lowercase())
+                .entry(items[0].text.to_lowercase())
                 .or_default()
                 .push(items);
         }
@@ -155,10 +169,10 @@ impl Phrases {
             .filter(|items| {
                 items.len() <= words.len() - i
                     && items.iter().zip(&words[i..]).all(|(item, word)| {
-                        if item.chars().any(char::is_uppercase) {
-                            item == word.text
+                        if item.as_written {
+                            item.text == word.text
                         } else {
-                            item == word.lower
+                            item.text == word.lower
                         }
                     })
             })
@@ -459,17 +473,26 @@ pub fn rule_and_confidence(flags: &AssertionFlags, hedge: Option<&str>) -> Optio
         (flags.has_change, "change", false),
         (flags.has_causal, "causal", false),
     ];
-    let found: Vec<&str> = cues.iter().filter(|c| c.0).map(|c| c.1).collect();
-    if found.is_empty() {
+    if !cues.iter().any(|c| c.0) {
         return None;
     }
     let quantities = cues.iter().filter(|c| c.0 && c.2).count() as f32;
     let others = cues.iter().filter(|c| c.0 && !c.2).count() as f32;
     let mut confidence = (0.4 + 0.15 * quantities + 0.1 * others).min(0.9);
-    let mut rule = format!("assertion:{}", found.join("+"));
+    // Written piece by piece into one string: no list of the names nor formatting machinery
+    // for every assertion.
+    let mut rule = String::from("assertion:");
+    for (k, (_, name, _)) in cues.iter().filter(|c| c.0).enumerate() {
+        if k > 0 {
+            rule.push('+');
+        }
+        rule.push_str(name);
+    }
     if let Some(hedge) = hedge {
         confidence *= 0.4;
-        rule.push_str(&format!("+hedge({hedge})"));
+        rule.push_str("+hedge(");
+        rule.push_str(hedge);
+        rule.push(')');
     }
     Some((rule, confidence))
 }
@@ -580,13 +603,14 @@ impl Stage for Assertions {
                     .quotes
                     .get(quote)
                     .is_some_and(|q| q.span.start <= token.span.start);
+                let lower = doc.lower(token);
                 words.push(Word {
                     span: token.span,
                     text: doc.token_text(token),
-                    lower: doc.lower(token),
+                    lower,
                     kind: token.kind,
                     quoted,
-                    bits: self.word_bits.get(doc.lower(token)).copied().unwrap_or(0),
+                    bits: self.word_bits.get(lower).copied().unwrap_or(0),
                 });
             }
             let Some((flags, hedge, named)) = self.read(&words) else {
@@ -836,6 +860,57 @@ mod tests {
         let hedged = assertions("Apple could become the largest company in the world.");
         assert_eq!(hedged[0].1, "assertion:comparison+hedge(could)");
         assert!((hedged[0].2 - 0.2).abs() < 1e-6, "{hedged:?}");
+    }
+
+    /// Every combination of cues, hedged or not, gets the rule the joined list of names
+    /// gives and the formula's confidence.
+    #[test]
+    fn rule_names_every_cue_in_order() {
+        use super::rule_and_confidence;
+        use crate::doc::AssertionFlags;
+        let names = [
+            "money",
+            "percent",
+            "number",
+            "date",
+            "comparison",
+            "change",
+            "causal",
+        ];
+        for mask in 0..1u32 << names.len() {
+            let on = |k: usize| mask & (1 << k) != 0;
+            let flags = AssertionFlags {
+                has_money: on(0),
+                has_percent: on(1),
+                has_number: on(2),
+                has_date: on(3),
+                has_comparison: on(4),
+                has_change: on(5),
+                has_causal: on(6),
+                ..AssertionFlags::default()
+            };
+            let found: Vec<&str> = (0..names.len())
+                .filter(|&k| on(k))
+                .map(|k| names[k])
+                .collect();
+            let quantities = (0..4).filter(|&k| on(k)).count() as f32;
+            let others = (4..7).filter(|&k| on(k)).count() as f32;
+            let confidence = (0.4 + 0.15 * quantities + 0.1 * others).min(0.9);
+            for hedge in [None, Some("could"), Some("some say")] {
+                let want = (!found.is_empty()).then(|| match hedge {
+                    None => (format!("assertion:{}", found.join("+")), confidence),
+                    Some(h) => (
+                        format!("assertion:{}+hedge({h})", found.join("+")),
+                        confidence * 0.4,
+                    ),
+                });
+                assert_eq!(
+                    rule_and_confidence(&flags, hedge),
+                    want,
+                    "{mask:b} {hedge:?}"
+                );
+            }
+        }
     }
 
     #[test]
