@@ -224,6 +224,22 @@ struct Record<'o> {
     first: bool,
 }
 
+/// [`SPECIAL`]'s mark for a byte that makes a field need quoting (RFC 4180: a comma or a
+/// line break; a `"` too, which also has [`DOUBLE_QUOTE`]).
+const NEEDS_QUOTES: u8 = 1;
+/// [`SPECIAL`]'s mark for `"`, which is doubled inside a quoted field.
+const DOUBLE_QUOTE: u8 = 2;
+/// What each byte asks of a field, as a table: one load per byte where four comparisons
+/// were, and no early exit to branch on (the scan runs over every byte of every text cell).
+const SPECIAL: [u8; 256] = {
+    let mut table = [0; 256];
+    table[b',' as usize] = NEEDS_QUOTES;
+    table[b'\r' as usize] = NEEDS_QUOTES;
+    table[b'\n' as usize] = NEEDS_QUOTES;
+    table[b'"' as usize] = NEEDS_QUOTES | DOUBLE_QUOTE;
+    table
+};
+
 impl<'o> Record<'o> {
     fn new(out: &'o mut Vec<u8>) -> Record<'o> {
         Record { out, first: true }
@@ -235,22 +251,33 @@ impl<'o> Record<'o> {
             self.out.push(b',');
         }
         self.first = false;
-        let special = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
-        if prefix.bytes().any(|b| special(&b)) || text.bytes().any(|b| special(&b)) {
-            self.out.push(b'"');
-            for part in [prefix, text] {
-                for piece in part.as_bytes().split_inclusive(|&b| b == b'"') {
-                    self.out.extend_from_slice(piece);
-                    if piece.ends_with(b"\"") {
-                        self.out.push(b'"');
-                    }
-                }
-            }
-            self.out.push(b'"');
-        } else {
+        // One pass over the bytes tells both whether the field needs quoting and whether it
+        // holds a `"` to double; most text cells need quotes (a comma) but hold no `"`, and
+        // those are copied whole.
+        let found = |part: &str| {
+            part.bytes()
+                .fold(0, |found, b| found | SPECIAL[usize::from(b)])
+        };
+        let found = found(prefix) | found(text);
+        if found == 0 {
             self.out.extend_from_slice(prefix.as_bytes());
             self.out.extend_from_slice(text.as_bytes());
+            return self;
         }
+        self.out.push(b'"');
+        for part in [prefix, text] {
+            if found & DOUBLE_QUOTE == 0 {
+                self.out.extend_from_slice(part.as_bytes());
+                continue;
+            }
+            for piece in part.as_bytes().split_inclusive(|&b| b == b'"') {
+                self.out.extend_from_slice(piece);
+                if piece.ends_with(b"\"") {
+                    self.out.push(b'"');
+                }
+            }
+        }
+        self.out.push(b'"');
         self
     }
 

@@ -117,9 +117,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let mut clause_stops = vec![n; n + 1];
         for w in (0..n).rev() {
-            // Only `;`, `,` and `and` can stop a clause: every other word is passed over at its
-            // first byte, without the call (this runs for every word).
-            let may_stop = matches!(words.lower(w).as_bytes().first(), Some(b';' | b',' | b'a'));
+            // Only `;`, `,` and `and` can stop a clause: every other word is passed over
+            // without the call (this runs for every word).
+            let may_stop = matches!(words.lower(w), ";" | "," | "and");
             clause_stops[w] = if may_stop && clause_stop_at(lex, words, &cues, w).is_some() {
                 w
             } else {
