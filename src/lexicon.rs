@@ -58,8 +58,9 @@ impl<V> Default for PackedWordMap<V> {
 }
 
 impl<V> PackedWordMap<V> {
-    /// The value of `word`, if any.
-    #[inline]
+    /// The value of `word`, if any. (Always in line: see `Memo::get` in the attribution
+    /// stage's `vocab`.)
+    #[inline(always)]
     pub fn get(&self, word: &str) -> Option<&V> {
         match table_key(word) {
             Some(key) => self.slot_of(key).and_then(|k| self.values[k].as_ref()),

@@ -200,13 +200,14 @@ impl Lexicon {
     }
 
     fn pronoun_at(&self, words: &Words, w: usize) -> Option<Mention> {
+        // Most words are none: the word table's flag answers without a lookup.
+        if !words.has(w, WordInfo::SUBJECT_PRONOUN_HEAD) {
+            return None;
+        }
         let lower = words.lower(w);
         let span = words.span(w);
-        // "he's", "she’d": the pronoun is the part before the apostrophe.
-        let (head, len) = match lower.find(['\'', '’']) {
-            Some(k) => (&lower[..k], k),
-            None => (lower, lower.len()),
-        };
+        let head = pronoun_head(lower);
+        let len = head.len();
         let kind = match self.subject_pronouns.get(head)? {
             None => MentionKind::FirstPerson,
             Some(class) => MentionKind::Pronoun(*class),
@@ -591,6 +592,15 @@ pub(crate) fn is_tight_hyphen(words: &Words, w: usize) -> bool {
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// The part of a lowercase word a subject pronoun is looked up by: all of it, or what comes
+/// before an apostrophe ("he's", "she’d": the pronoun is the part before it).
+pub(crate) fn pronoun_head(lower: &str) -> &str {
+    match lower.find(['\'', '’']) {
+        Some(k) => &lower[..k],
+        None => lower,
+    }
 }
 
 #[cfg(test)]

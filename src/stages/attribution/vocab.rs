@@ -8,6 +8,7 @@
 //! to one lexicon and one stemmer, and is emptied when it grows past [`MEMO_MAX`] words, so
 //! memory stays flat.
 
+use super::mentions::pronoun_head;
 use super::{Cue, Lexicon};
 use crate::doc::Doc;
 use crate::lexicon::PackedWordMap;
@@ -53,6 +54,9 @@ impl WordInfo {
     pub const NOUN_MARKER: u16 = 1 << 12;
     /// In the bylines list.
     pub const BYLINE: u16 = 1 << 13;
+    /// In the subject pronouns list up to its first apostrophe (`he` of `he's`): see
+    /// [`pronoun_head`].
+    pub const SUBJECT_PRONOUN_HEAD: u16 = 1 << 14;
 
     /// True when every bit of `flags` holds.
     pub fn is(&self, flags: u16) -> bool {
@@ -67,52 +71,96 @@ impl WordInfo {
 
 impl Lexicon {
     /// What the lists say of `lower`, stemming with `doc`'s stemmer for the cue fallback.
-    fn describe(&self, doc: &Doc, lower: &str) -> WordInfo {
-        let checks = [
-            (WordInfo::TITLE, self.compound_in(&self.titles, lower)),
-            (WordInfo::LISTED_TITLE, self.titles.contains(lower)),
-            (WordInfo::DOTTED_TITLE, self.dotted_titles.contains(lower)),
-            (
-                WordInfo::HYPHEN_TITLE_HEAD,
-                self.hyphen_title_heads.contains(lower),
-            ),
-            (WordInfo::PEOPLE, self.compound_in(&self.people, lower)),
-            (
-                WordInfo::ORGANISATION,
-                self.compound_in(&self.organisations, lower),
-            ),
-            (WordInfo::FUNCTION, self.function_words.contains(lower)),
-            (WordInfo::PRONOUN, self.pronouns.contains_key(lower)),
-            (WordInfo::CUE_FORM, self.cues.contains_key(lower)),
-            (WordInfo::DETERMINER, self.determiners.contains(lower)),
-            (WordInfo::PREPOSITION, self.prepositions.contains(lower)),
-            (
-                WordInfo::ACCORDING_HEAD,
-                self.according.iter().any(|(phrase, _)| phrase[0] == lower),
-            ),
-            (WordInfo::NOUN_MARKER, self.noun_markers.contains(lower)),
-            (WordInfo::BYLINE, self.bylines.contains(lower)),
-        ];
-        let flags = checks
-            .iter()
-            .filter(|(_, holds)| *holds)
-            .fold(0, |flags, (bit, _)| flags | bit);
+    /// `listed` is [`Lexicon::list_flags`]: one lookup answers every exact list membership,
+    /// where asking each list hashed the word a dozen times.
+    #[inline(never)]
+    fn describe(&self, doc: &Doc, listed: &PackedWordMap<u32>, lower: &str) -> WordInfo {
+        let flags_of = |word: &str| listed.get(word).copied().unwrap_or(0);
+        let exact = flags_of(lower);
+        // The lists' bits are `WordInfo`'s; the bits above are `list_flags`' own.
+        let mut flags = exact as u16;
+        if self.capitalised_nouns {
+            let compounds = [
+                (WordInfo::TITLE, &self.titles),
+                (WordInfo::PEOPLE, &self.people),
+                (WordInfo::ORGANISATION, &self.organisations),
+            ];
+            for (bit, set) in compounds {
+                if self.compound_in(set, lower) {
+                    flags |= bit;
+                }
+            }
+        }
+        let head = pronoun_head(lower);
+        let head_flags = if head.len() == lower.len() {
+            exact
+        } else {
+            flags_of(head)
+        };
+        if head_flags & SUBJECT_PRONOUN != 0 {
+            flags |= WordInfo::SUBJECT_PRONOUN_HEAD;
+        }
         WordInfo {
             flags,
-            cue: self.cue_of(doc, lower),
+            cue: self.cue_of(doc, lower, exact),
         }
     }
 
+    /// Every word of the lists `describe` asks about, with the [`WordInfo`] bits of the lists
+    /// it is in (exact membership; compounds are `describe`'s), and [`SUBJECT_PRONOUN`] for
+    /// a subject pronoun.
+    fn list_flags(&self) -> PackedWordMap<u32> {
+        let mut map = PackedWordMap::default();
+        let mut mark = |word: &str, bits: u32| {
+            let old = map.get(word).copied().unwrap_or(0);
+            map.insert(word, old | bits);
+        };
+        let title = u32::from(WordInfo::TITLE | WordInfo::LISTED_TITLE);
+        let sets = [
+            (title, &self.titles),
+            (u32::from(WordInfo::DOTTED_TITLE), &self.dotted_titles),
+            (
+                u32::from(WordInfo::HYPHEN_TITLE_HEAD),
+                &self.hyphen_title_heads,
+            ),
+            (u32::from(WordInfo::PEOPLE), &self.people),
+            (u32::from(WordInfo::ORGANISATION), &self.organisations),
+            (u32::from(WordInfo::FUNCTION), &self.function_words),
+            (u32::from(WordInfo::DETERMINER), &self.determiners),
+            (u32::from(WordInfo::PREPOSITION), &self.prepositions),
+            (u32::from(WordInfo::NOUN_MARKER), &self.noun_markers),
+            (u32::from(WordInfo::BYLINE), &self.bylines),
+        ];
+        for (bits, set) in sets {
+            set.iter().for_each(|word| mark(word, bits));
+        }
+        for word in self.pronouns.keys() {
+            mark(word, u32::from(WordInfo::PRONOUN));
+        }
+        for word in self.cues.keys() {
+            mark(word, u32::from(WordInfo::CUE_FORM));
+        }
+        for (phrase, _) in &self.according {
+            mark(&phrase[0], u32::from(WordInfo::ACCORDING_HEAD));
+        }
+        for word in self.subject_pronouns.keys() {
+            mark(word, SUBJECT_PRONOUN);
+        }
+        map
+    }
+
     /// The cue a word token is by the lists: a listed form, else (for a regular form the
-    /// list lacks) the cue whose base form has the same stem.
-    fn cue_of(&self, doc: &Doc, lower: &str) -> Option<Cue> {
-        if let Some(cue) = self.cues.get(lower) {
-            return Some(*cue);
+    /// list lacks) the cue whose base form has the same stem. `exact` is the word's
+    /// [`Lexicon::list_flags`].
+    fn cue_of(&self, doc: &Doc, lower: &str, exact: u32) -> Option<Cue> {
+        if exact & u32::from(WordInfo::CUE_FORM) != 0 {
+            return self.cues.get(lower).copied();
         }
         // The stem is only a fallback for regular forms the list lacks; nouns of people
         // ("reporters", "commentators") share a verb's stem without being cues.
-        let person_noun =
-            self.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
+        let person_noun = exact & u32::from(WordInfo::PEOPLE) != 0
+            || lower.ends_with("ers")
+            || lower.ends_with("ors");
         if self.stem_fallback
             && !person_noun
             && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
@@ -131,23 +179,32 @@ impl Lexicon {
     ) {
         MEMO.with_borrow_mut(|memo| {
             if memo.lexicon != self.id || memo.stemmer != doc.stemmer {
+                if memo.lexicon != self.id {
+                    memo.lists = self.list_flags();
+                }
                 memo.lexicon = self.id;
                 memo.stemmer = doc.stemmer;
                 memo.words.clear();
                 memo.bytes = [None; 128];
             }
             for (lower, slot) in words {
-                *slot = memo.get(lower).unwrap_or_else(|| {
-                    let info = self.describe(doc, lower);
-                    memo.insert(lower, info);
-                    info
-                });
+                *slot = match memo.get(lower) {
+                    Some(info) => info,
+                    None => {
+                        let info = self.describe(doc, &memo.lists, lower);
+                        memo.insert(lower, info);
+                        info
+                    }
+                };
             }
         })
     }
 }
 
 impl Memo {
+    // Always in line: this is the lookup of every word of every article, and where the
+    // compiler chose a call the call's overhead cost as much as the lookup.
+    #[inline(always)]
     fn get(&self, lower: &str) -> Option<WordInfo> {
         // Punctuation and one-letter words skip the hash.
         if let &[b] = lower.as_bytes() {
@@ -172,10 +229,15 @@ impl Memo {
     }
 }
 
+/// The bit of [`Lexicon::list_flags`] for a subject pronoun (above `WordInfo`'s 16).
+const SUBJECT_PRONOUN: u32 = 1 << 16;
+
 /// One thread's memo: the lexicon and stemmer it was filled for, and the words.
 struct Memo {
     lexicon: u64,
     stemmer: Option<rust_stemmers::Algorithm>,
+    /// [`Lexicon::list_flags`] of the lexicon.
+    lists: PackedWordMap<u32>,
     words: PackedWordMap<WordInfo>,
     /// The words of one ASCII char, by that char.
     bytes: [Option<WordInfo>; 128],
@@ -187,14 +249,198 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo {
         lexicon: u64::MAX,
         stemmer: None,
+        lists: PackedWordMap::default(),
         words: PackedWordMap::default(),
         bytes: [None; 128],
     });
 }
 
 #[cfg(test)]
+impl Lexicon {
+    /// `describe` as it was, a lookup in each list: what the fast one is checked against.
+    fn describe_by_sets(&self, doc: &Doc, lower: &str) -> WordInfo {
+        let checks = [
+            (WordInfo::TITLE, self.compound_in(&self.titles, lower)),
+            (WordInfo::LISTED_TITLE, self.titles.contains(lower)),
+            (WordInfo::DOTTED_TITLE, self.dotted_titles.contains(lower)),
+            (
+                WordInfo::HYPHEN_TITLE_HEAD,
+                self.hyphen_title_heads.contains(lower),
+            ),
+            (WordInfo::PEOPLE, self.compound_in(&self.people, lower)),
+            (
+                WordInfo::ORGANISATION,
+                self.compound_in(&self.organisations, lower),
+            ),
+            (WordInfo::FUNCTION, self.function_words.contains(lower)),
+            (WordInfo::PRONOUN, self.pronouns.contains_key(lower)),
+            (WordInfo::CUE_FORM, self.cues.contains_key(lower)),
+            (WordInfo::DETERMINER, self.determiners.contains(lower)),
+            (WordInfo::PREPOSITION, self.prepositions.contains(lower)),
+            (
+                WordInfo::ACCORDING_HEAD,
+                self.according.iter().any(|(phrase, _)| phrase[0] == lower),
+            ),
+            (WordInfo::NOUN_MARKER, self.noun_markers.contains(lower)),
+            (WordInfo::BYLINE, self.bylines.contains(lower)),
+            (
+                WordInfo::SUBJECT_PRONOUN_HEAD,
+                self.subject_pronouns.contains_key(pronoun_head(lower)),
+            ),
+        ];
+        let flags = checks
+            .iter()
+            .filter(|(_, holds)| *holds)
+            .fold(0, |flags, (bit, _)| flags | bit);
+        WordInfo {
+            flags,
+            cue: self.cue_by_sets(doc, lower),
+        }
+    }
+
+    /// The cue a word token is by the lists: a listed form, else (for a regular form the
+    /// list lacks) the cue whose base form has the same stem.
+    fn cue_by_sets(&self, doc: &Doc, lower: &str) -> Option<Cue> {
+        if let Some(cue) = self.cues.get(lower) {
+            return Some(*cue);
+        }
+        // The stem is only a fallback for regular forms the list lacks; nouns of people
+        // ("reporters", "commentators") share a verb's stem without being cues.
+        let person_noun =
+            self.people.contains(lower) || lower.ends_with("ers") || lower.ends_with("ors");
+        if self.stem_fallback
+            && !person_noun
+            && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
+        {
+            return self.cue_stems.get(&*doc.stem_word(lower)).copied();
+        }
+        None
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Article;
+    use crate::lexicon::EMBEDDED;
+    use crate::pipeline::BuildContext;
+    use crate::stages::attribution::AttributionConfig;
+
+    /// The lexicon of the attribution stage of the embedded pipeline `file`.
+    fn lexicon_of(file: &str) -> Lexicon {
+        let text = EMBEDDED.iter().find(|(path, _)| *path == file).unwrap().1;
+        let pipeline: toml::Table = toml::from_str(text).unwrap();
+        let mut stage = pipeline["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["kind"].as_str() == Some("attribution"))
+            .unwrap()
+            .as_table()
+            .unwrap()
+            .clone();
+        stage.remove("kind");
+        let config: AttributionConfig = stage.try_into().unwrap();
+        Lexicon::load(&config, &mut BuildContext::default()).unwrap()
+    }
+
+    /// One lookup in `list_flags` says what a lookup in each list said, for every word of
+    /// the lists (and each with an apostrophe ending, and its compound tails) in English and
+    /// German, and for words of no list.
+    #[test]
+    fn describe_answers_as_the_lists_do() {
+        for (file, stemmer) in [
+            ("news-en.toml", Some(rust_stemmers::Algorithm::English)),
+            ("news-de.toml", None),
+        ] {
+            let lexicon = lexicon_of(file);
+            let lists = lexicon.list_flags();
+            let mut doc = Doc::new(Article::default());
+            doc.stemmer = stemmer;
+            let mut words: Vec<String> = [
+                &lexicon.titles,
+                &lexicon.dotted_titles,
+                &lexicon.hyphen_title_heads,
+                &lexicon.people,
+                &lexicon.organisations,
+                &lexicon.function_words,
+                &lexicon.determiners,
+                &lexicon.prepositions,
+                &lexicon.noun_markers,
+                &lexicon.bylines,
+            ]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .chain(lexicon.pronouns.keys().cloned())
+            .chain(lexicon.cues.keys().cloned())
+            .chain(lexicon.subject_pronouns.keys().cloned())
+            .chain(
+                lexicon
+                    .according
+                    .iter()
+                    .map(|(phrase, _)| phrase[0].clone()),
+            )
+            .collect();
+            let extra: Vec<String> = words
+                .iter()
+                .flat_map(|w| {
+                    [
+                        format!("{w}'s"),
+                        format!("{w}’d"),
+                        format!("{w}s"),
+                        format!("{w}ed"),
+                        format!("{w}ing"),
+                        format!("bundes{w}"),
+                    ]
+                })
+                .collect();
+            words.extend(extra);
+            words.extend(
+                [
+                    "",
+                    "'",
+                    "reporters",
+                    "zzz",
+                    "said",
+                    "adds",
+                    "über",
+                    "a much longer word",
+                ]
+                .map(String::from),
+            );
+            for word in &words {
+                assert_eq!(
+                    lexicon.describe(&doc, &lists, word),
+                    lexicon.describe_by_sets(&doc, word),
+                    "{file}: {word:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any word at all: `describe` agrees with the lists.
+        #[test]
+        fn describe_agrees_on_any_word(word in "(?s).{0,12}|[a-z]{1,10}(s|ed|ing|'s)?") {
+            thread_local! {
+                static EN: (Lexicon, PackedWordMap<u32>) = {
+                    let lexicon = lexicon_of("news-en.toml");
+                    let lists = lexicon.list_flags();
+                    (lexicon, lists)
+                };
+            }
+            let mut doc = Doc::new(Article::default());
+            doc.stemmer = Some(rust_stemmers::Algorithm::English);
+            EN.with(|(lexicon, lists)| {
+                proptest::prop_assert_eq!(
+                    lexicon.describe(&doc, lists, &word),
+                    lexicon.describe_by_sets(&doc, &word)
+                );
+                Ok(())
+            })?;
+        }
+    }
 
     proptest::proptest! {
         /// The memo gives back what was put in, for short, long and one-byte words alike.
@@ -203,6 +449,7 @@ mod tests {
             let mut memo = Memo {
                 lexicon: 0,
                 stemmer: None,
+                lists: PackedWordMap::default(),
                 words: PackedWordMap::default(),
                 bytes: [None; 128],
             };
