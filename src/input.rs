@@ -677,7 +677,9 @@ fn read_line(
         if available.is_empty() {
             break;
         }
-        let (piece, ended) = match available.iter().position(|&b| b == b'\n') {
+        // memchr looks at a machine word or a vector at a time: byte by byte, finding the
+        // line ends took half of the reader's time.
+        let (piece, ended) = match memchr::memchr(b'\n', available) {
             Some(end) => (&available[..=end], true),
             None => (available, false),
         };
