@@ -43,21 +43,22 @@ pub(crate) fn resolve<'d>(
     attributions: usize,
 ) -> Vec<String> {
     events.sort_by_key(|e| (e.at, e.attribution.is_none()));
-    let text = words.doc.text();
     let mut entities: Vec<Entity<'d>> = Vec::new();
     // (position, entity) of every mention so far, most recent last.
     let mut recent: Vec<usize> = Vec::new();
     let mut resolved: Vec<Option<usize>> = vec![None; attributions];
+    // The words of the name being registered, reused from name to name: most names join an
+    // entity or are dropped, and only a new or longer form keeps a copy.
+    let mut parts: Vec<Cow<'d, str>> = Vec::new();
     for event in &events {
         let mention = event.mention;
         let entity = match mention.kind {
             MentionKind::Person | MentionKind::Organisation => {
-                let name = mention.name.of(text);
                 let id = register(
                     lexicon,
                     &mut entities,
                     &recent,
-                    name,
+                    &mut parts,
                     mention,
                     event.attribution.is_some(),
                     words,
@@ -124,17 +125,16 @@ fn register<'d>(
     lexicon: &Lexicon,
     entities: &mut Vec<Entity<'d>>,
     recent: &[usize],
-    name: &'d str,
+    parts: &mut Vec<Cow<'d, str>>,
     mention: Mention,
     is_speaker: bool,
     words: &Words<'d>,
 ) -> Option<usize> {
-    let name = name.trim();
     let doc = words.doc;
-    let parts: Vec<Cow<'d, str>> = name
-        .split_whitespace()
-        .map(|w| lowercase_within(doc, w))
-        .collect();
+    let name = mention.name.of(doc.text()).trim();
+    parts.clear();
+    parts.extend(name.split_whitespace().map(|w| lowercase_within(doc, w)));
+    let parts: &[Cow<'d, str>] = parts;
     let last: &str = parts.last()?;
     let organisation = mention.kind == MentionKind::Organisation;
     // A common noun phrase ("the company", "The company") is not a name.
@@ -184,7 +184,7 @@ fn register<'d>(
             let by_surname = parts.len() == 1 && entity.words.len() > 1 && entity.ends_with(last);
             if parts.len() > entity.words.len() && !organisation {
                 entity.display = name;
-                entity.words = parts;
+                entity.words = parts.to_vec();
             }
             entity.person |= person_evidence || (by_surname && !entity.organisation);
             entity.organisation |= organisation;
@@ -199,7 +199,7 @@ fn register<'d>(
             }
             entities.push(Entity {
                 display: name,
-                words: parts,
+                words: parts.to_vec(),
                 gender,
                 person: person_evidence,
                 organisation,

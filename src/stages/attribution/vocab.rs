@@ -215,6 +215,8 @@ impl Memo {
         self.words.get(lower).copied()
     }
 
+    // Out of line: it runs once per new word, and in line it crowded the loop of `get`s.
+    #[inline(never)]
     fn insert(&mut self, lower: &str, info: WordInfo) {
         if let &[b] = lower.as_bytes() {
             if b.is_ascii() {
