@@ -343,7 +343,10 @@ impl Assertions {
         let mut flags = AssertionFlags::default();
         let (mut currency, mut percent) = (false, false);
         let mut hedge = None;
-        let mut date_words = vec![false; words.len()];
+        // Words before this index may lie in a date phrase ("May 2023"), and none from it on
+        // does yet: a phrase found at word `i` covers words from `i` on only, so once the
+        // phrases at words up to `i` are found, whether word `i` is in one is known.
+        let mut dates_end = 0;
         let mut named = false;
         // Which lists may match at each word: a list whose phrases never start with the
         // word cannot match there, so its lookups are skipped.
@@ -386,7 +389,7 @@ impl Assertions {
                 }
                 if let Some(n) = at(&self.dates, DATES, i) {
                     flags.has_date = true;
-                    date_words[i..i + n].iter_mut().for_each(|d| *d = true);
+                    dates_end = dates_end.max(i + n);
                 }
                 // A capitalised hedge inside a sentence is a name or a month ("in May").
                 if hedge.is_none() && !name_like {
@@ -396,17 +399,12 @@ impl Assertions {
                     }
                 }
             }
-        }
-        for (i, word) in words.iter().enumerate() {
-            if word.kind != TokenKind::Word || date_words[i] {
-                continue;
-            }
-            let name = starts_upper(word.text)
-                && word.text != "I"
-                && !(is_first(i) && word.bits & FUNCTION != 0);
-            if name || word.bits & SUBJECT != 0 {
-                named = true;
-                break;
+            // A name outside a date phrase: the sentence names a subject.
+            if !named && word.kind == TokenKind::Word && i >= dates_end {
+                let name = starts_upper(word.text)
+                    && word.text != "I"
+                    && !(is_first(i) && word.bits & FUNCTION != 0);
+                named = name || word.bits & SUBJECT != 0;
             }
         }
         let has_number = flags.has_number;
