@@ -124,14 +124,25 @@ impl Lexicon {
     }
 
     /// How many words the title at `w` takes (`Sen` `.` is two), or 0.
+    ///
+    /// In line, for its first test: most words are no title nor the start of one, and one
+    /// flag test answers for them where a call cost more than the test.
+    #[inline]
     pub(crate) fn title_at(&self, words: &Words, w: usize) -> usize {
-        let info = words.info(w);
-        // Most words are no title nor the start of one: one flag test answers for them.
         if !self.capitalised_nouns
-            && !info.is_any(WordInfo::TITLE | WordInfo::DOTTED_TITLE | WordInfo::HYPHEN_TITLE_HEAD)
+            && !words
+                .info(w)
+                .is_any(WordInfo::TITLE | WordInfo::DOTTED_TITLE | WordInfo::HYPHEN_TITLE_HEAD)
         {
             return 0;
         }
+        self.title_here(words, w)
+    }
+
+    /// [`Self::title_at`] past its first test.
+    #[inline(never)]
+    fn title_here(&self, words: &Words, w: usize) -> usize {
+        let info = words.info(w);
         // "co-founder", "vice-president": a hyphenated title is three tokens. Only a word
         // some title starts with is worth building the compound for.
         if (info.is(WordInfo::HYPHEN_TITLE_HEAD) || self.capitalised_nouns)
