@@ -477,9 +477,10 @@ pub fn rule_and_confidence(flags: &AssertionFlags, hedge: Option<&str>) -> Optio
     let quantities = cues.iter().filter(|c| c.0 && c.2).count() as f32;
     let others = cues.iter().filter(|c| c.0 && !c.2).count() as f32;
     let mut confidence = (0.4 + 0.15 * quantities + 0.1 * others).min(0.9);
-    // Written piece by piece into one string: no list of the names nor formatting machinery
-    // for every assertion.
-    let mut rule = String::from("assertion:");
+    // Written piece by piece into one string sized for the longest rule without a hedge: no
+    // list of the names, no formatting machinery and no regrowth for every assertion.
+    let mut rule = String::with_capacity(80);
+    rule.push_str("assertion:");
     for (k, (_, name, _)) in cues.iter().filter(|c| c.0).enumerate() {
         if k > 0 {
             rule.push('+');
