@@ -84,11 +84,20 @@ impl Lexicon {
     /// The longest phrase like `according to` starting at `w` (`nach Angaben von` over
     /// `nach Angaben`): how many words it takes, and whether its speaker stands before it
     /// (`+after`: `Merkel zufolge`) rather than after.
+    ///
+    /// In line, for its first test (as [`Self::title_at`]).
+    #[inline]
     pub(crate) fn according_at(&self, words: &Words, w: usize) -> Option<(usize, bool)> {
         // Every phrase has a first word; most words open none.
         if !words.has(w, WordInfo::ACCORDING_HEAD) {
             return None;
         }
+        self.according_here(words, w)
+    }
+
+    /// [`Self::according_at`] past its first test.
+    #[inline(never)]
+    fn according_here(&self, words: &Words, w: usize) -> Option<(usize, bool)> {
         let lower = words.lower(w);
         let mut best: Option<(usize, bool)> = None;
         for (phrase, after) in &self.according {
@@ -210,11 +219,18 @@ impl Lexicon {
         }
     }
 
+    #[inline]
     fn pronoun_at(&self, words: &Words, w: usize) -> Option<Mention> {
-        // Most words are none: the word table's flag answers without a lookup.
+        // Most words are none: the word table's flag answers without a lookup (or a call).
         if !words.has(w, WordInfo::SUBJECT_PRONOUN_HEAD) {
             return None;
         }
+        self.pronoun_here(words, w)
+    }
+
+    /// [`Self::pronoun_at`] past its first test.
+    #[inline(never)]
+    fn pronoun_here(&self, words: &Words, w: usize) -> Option<Mention> {
         let lower = words.lower(w);
         let span = words.span(w);
         let head = pronoun_head(lower);
