@@ -600,10 +600,16 @@ pub(crate) fn possessor(word: &str) -> &str {
 }
 
 pub(crate) fn is_acronym(word: &str) -> bool {
-    word.chars().count() >= 2
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+    // One pass that stops at the first other character: most words asked about are names
+    // ("Garman"), settled by their second letter, where counting first read them whole.
+    let mut count = 0;
+    for c in word.chars() {
+        if !(c.is_uppercase() || c == '.' || c == '&') {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// A hyphen with no space on either side, joining two words.
@@ -632,7 +638,40 @@ pub(crate) fn pronoun_head(lower: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::possessor;
+    use super::{is_acronym, possessor};
+    use proptest::prelude::*;
+
+    /// The definition `is_acronym` used to spell out: two or more characters, all capitals,
+    /// dots or ampersands.
+    fn is_acronym_by_definition(word: &str) -> bool {
+        word.chars().count() >= 2
+            && word
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '&')
+    }
+
+    #[test]
+    fn is_acronym_cases() {
+        for (word, want) in [
+            ("AWS", true),
+            ("U.S.", true),
+            ("AT&T", true),
+            ("A", false),
+            ("", false),
+            ("Garman", false),
+            ("ÉÜ", true),
+            ("AWS's", false),
+        ] {
+            assert_eq!(is_acronym(word), want, "{word}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn is_acronym_matches_its_definition(word in "[A-Za-z.&'É é]{0,6}") {
+            prop_assert_eq!(is_acronym(&word), is_acronym_by_definition(&word));
+        }
+    }
 
     #[test]
     fn possessor_drops_the_possessive_ending() {

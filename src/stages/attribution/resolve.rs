@@ -45,7 +45,8 @@ pub(crate) fn resolve<'d>(
     events.sort_by_key(|e| (e.at, e.attribution.is_none()));
     let mut entities: Vec<Entity<'d>> = Vec::new();
     // (position, entity) of every mention so far, most recent last.
-    let mut recent: Vec<usize> = Vec::new();
+    // At most one per event: sized once, never regrown.
+    let mut recent: Vec<usize> = Vec::with_capacity(events.len());
     let mut resolved: Vec<Option<usize>> = vec![None; attributions];
     // The words of the name being registered, reused from name to name: most names join an
     // entity or are dropped, and only a new or longer form keeps a copy.
@@ -133,7 +134,7 @@ fn register<'d>(
     let doc = words.doc;
     let name = mention.name.of(doc.text()).trim();
     parts.clear();
-    parts.extend(name.split_whitespace().map(|w| lowercase_within(doc, w)));
+    push_lowered_words(doc, name, parts);
     let parts: &[Cow<'d, str>] = parts;
     let last: &str = parts.last()?;
     let organisation = mention.kind == MentionKind::Organisation;
@@ -216,6 +217,29 @@ impl Entity<'_> {
     }
 }
 
+/// Pushes the words of `name` (a slice of the document's text) lowercased, as
+/// `name.split_whitespace().map(|w| lowercase_within(doc, w))` gives them.
+fn push_lowered_words<'d>(doc: &'d Doc, name: &'d str, parts: &mut Vec<Cow<'d, str>>) {
+    // Most names are ASCII: their lowercase form is one slice of the arena, split once,
+    // where word by word each piece was decoded for white space, then checked for ASCII
+    // and sliced again. Lowering ASCII moves no white space, so the pieces are the same.
+    if name.is_ascii() {
+        let start = name.as_ptr() as usize - doc.text().as_ptr() as usize;
+        if let Cow::Borrowed(lowered) = doc.lowercase_of(start, start + name.len()) {
+            parts.extend(ascii_words(lowered).map(Cow::Borrowed));
+            return;
+        }
+    }
+    parts.extend(name.split_whitespace().map(|w| lowercase_within(doc, w)));
+}
+
+/// The pieces of ASCII `text` between white space, as [`str::split_whitespace`] gives them
+/// (its white space includes the vertical tab, which `split_ascii_whitespace` keeps).
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_ascii_whitespace() || c == '\u{b}')
+        .filter(|w| !w.is_empty())
+}
+
 /// `piece` (a slice of the document's text) lowercased, as [`str::to_lowercase`] would.
 fn lowercase_within<'d>(doc: &'d Doc, piece: &'d str) -> Cow<'d, str> {
     // Where `piece` starts in the text: it is a subslice of it.
@@ -278,4 +302,31 @@ pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bo
         w += 1;
     }
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_words;
+    use proptest::prelude::*;
+
+    #[test]
+    fn ascii_words_cases() {
+        for (text, want) in [
+            ("matt garman", &["matt", "garman"][..]),
+            ("  aws\tceo\u{b}matt\r\n", &["aws", "ceo", "matt"][..]),
+            ("", &[][..]),
+            (" \u{c} ", &[][..]),
+            ("garman", &["garman"][..]),
+        ] {
+            assert_eq!(ascii_words(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_words_split_as_split_whitespace(text in "[a-c .'\t\n\r\x0b\x0c\x1c-\x1f\x7f]{0,12}") {
+            let slow: Vec<&str> = text.split_whitespace().collect();
+            prop_assert_eq!(ascii_words(&text).collect::<Vec<_>>(), slow);
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::vocab::WordInfo;
 use super::Lexicon;
-use crate::doc::{Doc, Span, Token, TokenKind};
+use crate::doc::{Doc, Span, TokenKind};
 
 /// The non-space tokens of a document with where each stands.
 pub(crate) struct Words<'d> {
@@ -12,15 +12,18 @@ pub(crate) struct Words<'d> {
     /// building, one index per question (separate vectors per field cost a push each and
     /// a second index through `doc.tokens` for every span).
     words: Vec<Word<'d>>,
+    /// Address of the document's text: a word's span is where its `text` slice starts
+    /// relative to it, so the word need not also hold the span.
+    text_base: usize,
 }
 
-/// One word of [`Words`].
+/// One word of [`Words`]: 56 bytes (a copy of the whole [`crate::doc::Token`] made it 88, and the
+/// attribution stage has most of the run's cache misses).
 #[derive(Clone, Copy)]
 struct Word<'d> {
-    /// The token itself (a copy of `doc.tokens[k]`).
-    token: Token,
     /// Its text and lowercase form, sliced once: the rules read them many times, and each
-    /// slicing checks bounds and char boundaries.
+    /// slicing checks bounds and char boundaries. `text` is a slice of the document's text,
+    /// so it also tells the word's span (see [`Words::span`]).
     text: &'d str,
     lower: &'d str,
     /// Sentence index.
@@ -31,6 +34,8 @@ struct Word<'d> {
     quote: u32,
     /// What the word lists say of the word.
     info: WordInfo,
+    /// The token's kind.
+    kind: TokenKind,
     /// [`Words::is_capitalised`], worked out once: the rules ask it of the same words many
     /// times.
     capitalised: bool,
@@ -75,7 +80,7 @@ impl<'d> Words<'d> {
             }
             let text = doc.token_text(token);
             words.push(Word {
-                token: *token,
+                kind: token.kind,
                 text,
                 lower: doc.lower(token),
                 sentence: s as u32,
@@ -86,7 +91,11 @@ impl<'d> Words<'d> {
             });
         }
         lexicon.describe_all(doc, words.iter_mut().map(|w| (w.lower, &mut w.info)));
-        Words { doc, words }
+        Words {
+            doc,
+            words,
+            text_base: doc.text().as_ptr() as usize,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -94,7 +103,18 @@ impl<'d> Words<'d> {
     }
 
     pub fn span(&self, w: usize) -> Span {
-        self.words[w].token.span
+        self.span_of(&self.words[w])
+    }
+
+    /// Where `word` stands in the text: its `text` is the slice of the document's text at
+    /// its span.
+    #[inline]
+    fn span_of(&self, word: &Word) -> Span {
+        let start = word.text.as_ptr() as usize - self.text_base;
+        Span {
+            start,
+            end: start + word.text.len(),
+        }
     }
 
     pub fn text(&self, w: usize) -> &'d str {
@@ -107,7 +127,7 @@ impl<'d> Words<'d> {
     }
 
     pub fn kind(&self, w: usize) -> TokenKind {
-        self.words[w].token.kind
+        self.words[w].kind
     }
 
     pub fn sentence(&self, w: usize) -> usize {
@@ -144,13 +164,13 @@ impl<'d> Words<'d> {
 
     /// The first word at or after byte `at`.
     pub fn at_or_after(&self, at: usize) -> usize {
-        self.words.partition_point(|w| w.token.span.start < at)
+        self.words.partition_point(|w| self.span_of(w).start < at)
     }
 
     /// The last word ending at or before byte `at`, if any.
     pub fn before(&self, at: usize) -> Option<usize> {
         self.words
-            .partition_point(|w| w.token.span.end <= at)
+            .partition_point(|w| self.span_of(w).end <= at)
             .checked_sub(1)
     }
 }
