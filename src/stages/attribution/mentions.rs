@@ -433,7 +433,9 @@ impl Lexicon {
             return Some(pronoun);
         }
         let sentence = words.sentence(start);
-        let same = |w: usize| w <= ceiling && w < words.len() && words.sentence(w) == sentence;
+        // The first word past both the ceiling and the last word, worked out once.
+        let limit = ceiling.saturating_add(1).min(words.len());
+        let same = |w: usize| w < limit && words.sentence(w) == sentence;
         // Determiners and lowercase roles may lead ("the company", "spokesman John Smith").
         let mut w = start;
         if words.has(w, WordInfo::DETERMINER) {

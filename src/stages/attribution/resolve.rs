@@ -249,7 +249,12 @@ fn lowercase_within<'d>(doc: &'d Doc, piece: &'d str) -> Cow<'d, str> {
 
 /// Gender a title in the phrase gives (`Mr.`, `Mrs.`, `Ms.`): male when any title is male.
 fn title_gender(lexicon: &Lexicon, doc: &Doc, span: Span, name: Span) -> Option<PronounClass> {
-    let titles = doc.lowercase_of(span.start, name.start);
+    // Most names have no title before them: their (empty) title text needs no lowering.
+    let titles = if span.start == name.start {
+        Cow::Borrowed("")
+    } else {
+        doc.lowercase_of(span.start, name.start)
+    };
     let (mut male, mut female) = (false, false);
     for w in titles.split(|c: char| !c.is_alphabetic()) {
         match lexicon.gendered_titles.get(w) {
