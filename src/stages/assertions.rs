@@ -315,10 +315,14 @@ impl Assertions {
 
     /// The cues of one sentence, its first hedge, and whether it names a subject; `None`
     /// when the sentence is too short or a headline.
-    fn read(&self, words: &[Word]) -> Option<(AssertionFlags, Option<String>, bool)> {
+    ///
+    /// The words come with their [`Assertions::word_bits`] not yet looked up (all 0): the
+    /// lookups are done here only once the sentence passes the checks that need none, and
+    /// only as far as the subject before the check of whether it is a pronoun.
+    fn read(&self, words: &mut [Word]) -> Option<(AssertionFlags, Option<String>, bool)> {
         // Counted in one pass, with no list of the letter words made for every sentence.
         let (mut letters, mut numbers, mut long, mut capitalised) = (0, 0, 0, 0);
-        for w in words {
+        for w in words.iter() {
             match w.kind {
                 TokenKind::Word => {
                     letters += 1;
@@ -337,7 +341,17 @@ impl Assertions {
         if long >= 3 && capitalised * 4 >= long * 3 {
             return None;
         }
-        if self.reports_or_speaks(words) || self.subject_is_a_pronoun(words) {
+        // Both checks reject the sentence, so which runs first does not matter; the subject's
+        // needs the bits of its first few words only.
+        let looked_up = self.look_up_to_subject(words);
+        if self.subject_is_a_pronoun(words) {
+            return None;
+        }
+        for word in &mut words[looked_up..] {
+            word.bits = self.bits_of(word.lower);
+        }
+        let words = &*words;
+        if self.reports_or_speaks(words) {
             return None;
         }
         let mut flags = AssertionFlags::default();
@@ -425,6 +439,26 @@ impl Assertions {
                 && (w.bits & SPEECH_VERB != 0
                     || (w.bits & FIRST_PERSON != 0 && first_person_as_written(w.text)))
         })
+    }
+
+    /// The word's [`Assertions::word_bits`]. (In line: called for most words, and the call
+    /// cost more than the lookup's table probe.)
+    #[inline(always)]
+    fn bits_of(&self, lower: &str) -> u16 {
+        self.word_bits.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Looks up the bits of the words up to and including the sentence's subject (see
+    /// [`Self::subject_is_a_pronoun`]), the only ones that check reads, and returns how many
+    /// words now have theirs.
+    fn look_up_to_subject(&self, words: &mut [Word]) -> usize {
+        for (i, word) in words.iter_mut().enumerate() {
+            word.bits = self.bits_of(word.lower);
+            if word.kind == TokenKind::Word && word.bits & OPENER == 0 {
+                return i + 1;
+            }
+        }
+        words.len()
     }
 
     /// True when the sentence's subject, the first word after its opening connectives
@@ -602,17 +636,17 @@ impl Stage for Assertions {
                     .quotes
                     .get(quote)
                     .is_some_and(|q| q.span.start <= token.span.start);
-                let lower = doc.lower(token);
                 words.push(Word {
                     span: token.span,
                     text: doc.token_text(token),
-                    lower,
+                    lower: doc.lower(token),
                     kind: token.kind,
                     quoted,
-                    bits: self.word_bits.get(lower).copied().unwrap_or(0),
+                    // Looked up by `read`, once the sentence is worth it.
+                    bits: 0,
                 });
             }
-            let Some((flags, hedge, named)) = self.read(&words) else {
+            let Some((flags, hedge, named)) = self.read(&mut words) else {
                 continue;
             };
             if !named {
@@ -775,6 +809,16 @@ mod tests {
                 "a connective before a named subject",
                 "And prices at Halvern Water rose 6% in April.",
                 Some("assertion:percent+number+date+change"),
+            ),
+            (
+                "a verb of saying after the subject, whose words are looked up last",
+                "And prices at Halvern Water rose 6% in April, Tesco said.",
+                None,
+            ),
+            (
+                "two connectives and a comma before a pronoun subject",
+                "But meanwhile, it rose 6% in April.",
+                None,
             ),
             (
                 "first person outside quotes is an interview or a column",
