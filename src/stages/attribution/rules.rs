@@ -863,12 +863,9 @@ pub(super) fn attribute(stage: &Stage, doc: &Doc) -> Vec<Attribution> {
     }
     let canonical = resolve::resolve(lex, &words, events, found.len());
     let mut out: Vec<Attribution> = Vec::with_capacity(found.len());
-    for (k, f) in found.iter().enumerate() {
-        let mut attribution = f.attribution.clone();
-        attribution.speaker_canonical = match f.inherits {
-            Some(from) => canonical[from].clone(),
-            None => canonical[k].clone(),
-        };
+    for (k, f) in found.into_iter().enumerate() {
+        let mut attribution = f.attribution;
+        attribution.speaker_canonical = canonical[f.inherits.unwrap_or(k)].clone();
         out.push(attribution);
     }
     out.sort_by_key(|a| (a.hull().start, a.hull().end));
