@@ -235,9 +235,26 @@ fn push_lowered_words<'d>(doc: &'d Doc, name: &'d str, parts: &mut Vec<Cow<'d, s
 
 /// The pieces of ASCII `text` between white space, as [`str::split_whitespace`] gives them
 /// (its white space includes the vertical tab, which `split_ascii_whitespace` keeps).
+///
+/// Byte by byte: a `char` pattern decoded every character of every name.
 fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_ascii_whitespace() || c == '\u{b}')
-        .filter(|w| !w.is_empty())
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && !is_space(bytes[at]) {
+            at += 1;
+        }
+        // Both ends are at an ASCII byte or the end: char boundaries.
+        Some(&text[start..at])
+    })
 }
 
 /// `piece` (a slice of the document's text) lowercased, as [`str::to_lowercase`] would.
