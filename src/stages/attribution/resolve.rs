@@ -294,7 +294,10 @@ pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bo
     let mut events = Vec::new();
     let mut w = 0;
     while w < words.len() {
+        // Most words are neither capitalised nor a title: that test comes before the
+        // paragraph's (two lookups), which only the few candidates need.
         if words.quote(w).is_some()
+            || !(words.is_capitalised(w) || lexicon.title_at(words, w) > 0)
             || skip_paragraph
                 .get(words.paragraph(w))
                 .copied()
@@ -303,23 +306,19 @@ pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bo
             w += 1;
             continue;
         }
-        if words.is_capitalised(w) || lexicon.title_at(words, w) > 0 {
-            if let Some(mention) =
-                lexicon.mention_starting_at(words, w, (w + 8).min(words.len() - 1))
-            {
-                if matches!(
-                    mention.kind,
-                    MentionKind::Person | MentionKind::Organisation
-                ) {
-                    events.push(Event {
-                        at: mention.span.start,
-                        mention,
-                        attribution: None,
-                    });
-                }
-                w = mention.last + 1;
-                continue;
+        if let Some(mention) = lexicon.mention_starting_at(words, w, (w + 8).min(words.len() - 1)) {
+            if matches!(
+                mention.kind,
+                MentionKind::Person | MentionKind::Organisation
+            ) {
+                events.push(Event {
+                    at: mention.span.start,
+                    mention,
+                    attribution: None,
+                });
             }
+            w = mention.last + 1;
+            continue;
         }
         w += 1;
     }
