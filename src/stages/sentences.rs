@@ -386,7 +386,8 @@ struct Scan<'s, 't> {
 }
 
 /// Bytes that may start a candidate: terminal marks, and the lead byte of `…`, `‼`, `⁇`,
-/// `⁈`, `⁉`.
+/// `⁈`, `⁉`. (Searched for by [`next_candidate`]; the set is what it is tested against.)
+#[cfg(test)]
 const CANDIDATE: ByteSet<3> = ByteSet::new(*b".?!", b"\xE2");
 /// In a list paragraph, white space may also come before the next item.
 const CANDIDATE_IN_LIST: ByteSet<5> = ByteSet::new(*b".?! \t", b"\xE2");
@@ -456,6 +457,25 @@ impl<const N: usize> ByteSet<N> {
     }
 }
 
+/// The offset from `i` of the next byte that may start a candidate (what the byte set
+/// `CANDIDATE` gives on `bytes[i..]`), found by memchr (many bytes at a step):
+/// `.` `?` `!` in one search, and the next E2 byte in another, kept in `next_wide` (where
+/// that search started, and the E2's offset or the length when there is none) and searched
+/// again only when `i` lies outside that stretch, so a text with few E2 bytes is not
+/// searched to its end for every sentence.
+fn next_candidate(bytes: &[u8], i: usize, next_wide: &mut Option<(usize, usize)>) -> Option<usize> {
+    let wide = match *next_wide {
+        Some((from, w)) if from <= i && i <= w => w,
+        _ => {
+            let w = memchr::memchr(0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            *next_wide = Some((i, w));
+            w
+        }
+    };
+    let stop = memchr::memchr3(b'.', b'?', b'!', &bytes[i..wide]).map_or(wide, |k| i + k);
+    (stop < bytes.len()).then_some(stop - i)
+}
+
 /// How far back a word before a full stop is looked for: longer words are never
 /// abbreviations, initials or acronyms.
 const WORD_WINDOW: usize = 32;
@@ -468,11 +488,12 @@ impl Scan<'_, '_> {
     fn run(&mut self, emit: &mut dyn FnMut(usize, usize)) {
         let n = self.bytes.len();
         let mut i = self.item_start(0, true);
+        let mut next_wide = None;
         while i < n {
             let next = if self.list.is_some() {
                 CANDIDATE_IN_LIST.position(&self.bytes[i..])
             } else {
-                CANDIDATE.position(&self.bytes[i..])
+                next_candidate(self.bytes, i, &mut next_wide)
             };
             match next {
                 Some(k) => i += k,
@@ -1574,6 +1595,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// From starts as the scan takes them, with the E2 offset kept across calls.
+        #[test]
+        fn next_candidate_agrees_with_the_byte_set(
+            picks in proptest::collection::vec(0usize..14, 0..80),
+            steps in proptest::collection::vec(1usize..6, 1..40),
+        ) {
+            let alphabet = b"ab .?!\t\n\r\xC2\x85\xE2\x80\xC3";
+            let bytes: Vec<u8> = picks.iter().map(|&k| alphabet[k % alphabet.len()]).collect();
+            let mut next_wide = None;
+            let mut i: usize = 0;
+            // Forward mostly, and back now and then (the cache must notice).
+            for (n, step) in steps.iter().cycle().take(200).enumerate() {
+                if n % 7 == 6 {
+                    i = i.saturating_sub(3 * step);
+                }
+                if i >= bytes.len() {
+                    break;
+                }
+                proptest::prop_assert_eq!(
+                    next_candidate(&bytes, i, &mut next_wide),
+                    CANDIDATE.position(&bytes[i..]),
+                    "from {}", i
+                );
+                i += step;
+            }
+        }
+
         #[test]
         fn paragraphs_agree_with_the_byte_set_search(
             text in "[ab \n\r\u{85}\u{a3}\u{2028}\u{2029}\u{2019}\u{201c}\u{2030}]{0,60}"
