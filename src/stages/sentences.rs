@@ -385,80 +385,15 @@ struct Scan<'s, 't> {
     token: Option<Token>,
 }
 
-/// Bytes that may start a candidate: terminal marks, and the lead byte of `…`, `‼`, `⁇`,
-/// `⁈`, `⁉`. (Searched for by [`next_candidate`]; the set is what it is tested against.)
-#[cfg(test)]
-const CANDIDATE: ByteSet<3> = ByteSet::new(*b".?!", b"\xE2");
-/// In a list paragraph, white space may also come before the next item.
-const CANDIDATE_IN_LIST: ByteSet<5> = ByteSet::new(*b".?! \t", b"\xE2");
-/// Bytes that may start a line break: LF, CR, and the lead bytes of NEL (C2 85), LINE and
-/// PARAGRAPH SEPARATOR (E2 80 A8/A9). (The reference [`paragraphs`] is tested against.)
-#[cfg(test)]
-const LINE_BREAK: ByteSet<2> = ByteSet::new(*b"\n\r", b"\xC2\xE2");
-
-/// A set of bytes searched for in long texts: `N` ASCII bytes and some non-ASCII ones.
-///
-/// News text is mostly ASCII and the bytes looked for are rare, so [`ByteSet::position`]
-/// reads it eight bytes at a time and looks at single bytes only in a word that holds an
-/// ASCII byte of the set or any non-ASCII byte.
-pub(crate) struct ByteSet<const N: usize> {
-    ascii: [u8; N],
-    table: [bool; 256],
+/// In a list paragraph the next candidate may also be white space before the next item:
+/// `.` `?` `!`, space, tab, or the lead byte of `…`, `‼`, `⁇`, `⁈`, `⁉`. List paragraphs are
+/// rare and full of spaces, so a plain byte loop serves them.
+fn list_candidate(b: u8) -> bool {
+    matches!(b, b'.' | b'?' | b'!' | b' ' | b'\t' | 0xE2)
 }
 
-impl<const N: usize> ByteSet<N> {
-    /// The set of `ascii` (every byte below 0x80) and `non_ascii` (every byte from 0x80).
-    pub(crate) const fn new(ascii: [u8; N], non_ascii: &[u8]) -> ByteSet<N> {
-        let mut table = [false; 256];
-        let mut k = 0;
-        while k < N {
-            assert!(ascii[k] < 0x80);
-            table[ascii[k] as usize] = true;
-            k += 1;
-        }
-        let mut k = 0;
-        while k < non_ascii.len() {
-            assert!(non_ascii[k] >= 0x80);
-            table[non_ascii[k] as usize] = true;
-            k += 1;
-        }
-        ByteSet { ascii, table }
-    }
-
-    fn contains(&self, b: u8) -> bool {
-        self.table[usize::from(b)]
-    }
-
-    /// Index of the first byte of `bytes` in the set.
-    pub(crate) fn position(&self, bytes: &[u8]) -> Option<usize> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // True when a byte of `word` is zero (the classic bit trick: exact, no false alarm).
-        let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGH != 0;
-        let mut at = 0;
-        while let Some(chunk) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            let maybe = word & HIGH != 0
-                || self
-                    .ascii
-                    .iter()
-                    .any(|&b| has_zero_byte(word ^ (ONES * u64::from(b))));
-            if maybe {
-                if let Some(k) = chunk.iter().position(|&b| self.contains(b)) {
-                    return Some(at + k);
-                }
-            }
-            at += 8;
-        }
-        bytes[at..]
-            .iter()
-            .position(|&b| self.contains(b))
-            .map(|k| at + k)
-    }
-}
-
-/// The offset from `i` of the next byte that may start a candidate (what the byte set
-/// `CANDIDATE` gives on `bytes[i..]`), found by memchr (many bytes at a step):
+/// The offset from `i` of the next byte that may start a candidate (`.` `?` `!`, or the
+/// lead byte E2 of `…`, `‼`, `⁇`, `⁈`, `⁉`), found by memchr (many bytes at a step):
 /// `.` `?` `!` in one search, and the next E2 byte in another, kept in `next_wide` (where
 /// that search started, and the E2's offset or the length when there is none) and searched
 /// again only when `i` lies outside that stretch, so a text with few E2 bytes is not
@@ -491,7 +426,7 @@ impl Scan<'_, '_> {
         let mut next_wide = None;
         while i < n {
             let next = if self.list.is_some() {
-                CANDIDATE_IN_LIST.position(&self.bytes[i..])
+                self.bytes[i..].iter().position(|&b| list_candidate(b))
             } else {
                 next_candidate(self.bytes, i, &mut next_wide)
             };
@@ -1558,24 +1493,17 @@ mod tests {
         }
     }
 
-    /// The byte sets find what a plain byte-by-byte search finds, on text mixing the bytes
-    /// they look for with ASCII and non-ASCII bytes around them.
-    fn byte_set_agrees<const N: usize>(set: &ByteSet<N>, bytes: &[u8]) {
-        for from in 0..bytes.len().min(9) {
-            let want = bytes[from..]
-                .iter()
-                .position(|&b| set.table[usize::from(b)]);
-            assert_eq!(set.position(&bytes[from..]), want, "{bytes:?} from {from}");
-        }
-    }
-
-    /// The paragraphs as found before the memchr search: one byte-set search per break.
-    fn paragraphs_by_byte_set(text: &str) -> Vec<Span> {
+    /// The paragraphs by a plain search: every byte that may start a line break (LF, CR,
+    /// and the lead bytes of NEL C2 85 and LINE and PARAGRAPH SEPARATOR E2 80 A8/A9).
+    fn paragraphs_by_plain_search(text: &str) -> Vec<Span> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut line_start = 0;
         let mut i = 0;
-        while let Some(k) = LINE_BREAK.position(&bytes[i..]) {
+        while let Some(k) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2))
+        {
             i += k;
             let len = match bytes[i..] {
                 [b'\n' | b'\r', ..] => 1,
@@ -1597,7 +1525,7 @@ mod tests {
     proptest::proptest! {
         /// From starts as the scan takes them, with the E2 offset kept across calls.
         #[test]
-        fn next_candidate_agrees_with_the_byte_set(
+        fn next_candidate_agrees_with_a_plain_search(
             picks in proptest::collection::vec(0usize..14, 0..80),
             steps in proptest::collection::vec(1usize..6, 1..40),
         ) {
@@ -1615,7 +1543,7 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(
                     next_candidate(&bytes, i, &mut next_wide),
-                    CANDIDATE.position(&bytes[i..]),
+                    bytes[i..].iter().position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2)),
                     "from {}", i
                 );
                 i += step;
@@ -1623,28 +1551,10 @@ mod tests {
         }
 
         #[test]
-        fn paragraphs_agree_with_the_byte_set_search(
+        fn paragraphs_agree_with_a_plain_search(
             text in "[ab \n\r\u{85}\u{a3}\u{2028}\u{2029}\u{2019}\u{201c}\u{2030}]{0,60}"
         ) {
-            proptest::prop_assert_eq!(paragraphs(&text), paragraphs_by_byte_set(&text));
-        }
-
-        #[test]
-        fn byte_sets_find_what_a_plain_search_finds(
-            picks in proptest::collection::vec(0usize..14, 0..80)
-        ) {
-            let alphabet = b"ab .?!\t\n\r\xC2\x85\xE2\x80\xC3";
-            let bytes: Vec<u8> = picks.iter().map(|&k| alphabet[k % alphabet.len()]).collect();
-            byte_set_agrees(&CANDIDATE, &bytes);
-            byte_set_agrees(&CANDIDATE_IN_LIST, &bytes);
-            byte_set_agrees(&LINE_BREAK, &bytes);
-        }
-
-        #[test]
-        fn byte_sets_agree_on_any_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80)) {
-            byte_set_agrees(&CANDIDATE, &bytes);
-            byte_set_agrees(&CANDIDATE_IN_LIST, &bytes);
-            byte_set_agrees(&LINE_BREAK, &bytes);
+            proptest::prop_assert_eq!(paragraphs(&text), paragraphs_by_plain_search(&text));
         }
     }
 
