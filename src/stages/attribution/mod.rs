@@ -80,7 +80,6 @@ use crate::stage::{Layer, Stage};
 use mentions::PronounClass;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Settings of the attribution stage. Word-list paths are relative to the pipeline file.
 ///
@@ -219,8 +218,8 @@ pub(crate) struct Cue {
 
 /// The word lists the stage reads, in the shapes its rules use.
 pub(crate) struct Lexicon {
-    /// Tells this lexicon apart from any other in the process, for the memo in `vocab`.
-    id: u64,
+    /// What the lists say of each word met so far: see `vocab`.
+    memo: vocab::WordMemo,
     pub cues: HashMap<String, Cue>,
     /// Stems of the cue verbs' base forms: a fallback for regular forms not listed.
     pub cue_stems: HashMap<String, Cue>,
@@ -413,7 +412,6 @@ impl Lexicon {
                 cues.insert(form, cue);
             }
         }
-        static LOADED: AtomicU64 = AtomicU64::new(0);
         let titles = lowercase_words(&context.word_list(&config.titles)?)?;
         let dotted_titles = titles
             .iter()
@@ -425,7 +423,7 @@ impl Lexicon {
             .flat_map(|t| t.match_indices('-').map(|(k, _)| t[..k].to_string()))
             .collect();
         Ok(Lexicon {
-            id: LOADED.fetch_add(1, Ordering::Relaxed),
+            memo: vocab::WordMemo::default(),
             cues,
             cue_stems,
             titles,
@@ -474,7 +472,8 @@ impl Lexicon {
             noun_markers: grammar_words(context, &config.noun_markers, "noun-markers")?,
             time_openers: grammar_words(context, &config.time_openers, "time-openers")?,
             naming_words: grammar_words(context, &config.naming_words, "naming-words")?,
-        })
+        }
+        .with_memo())
     }
 }
 

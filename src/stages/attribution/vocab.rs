@@ -3,16 +3,16 @@
 //! The rules ask of the same word, again and again, whether it is a title, a people noun, an
 //! organisation word, a cue… Each question was a hash lookup of the word, and stemming for
 //! the cue fallback was a tenth of the whole run. Instead, every word of an article is looked
-//! up once in a per-thread memo of [`WordInfo`]s keyed by its lowercase form; the rules read
-//! bits. The memo lives across articles (news repeats the same few thousand words), is tied
-//! to one lexicon and one stemmer, and is emptied when it grows past [`MEMO_MAX`] words, so
-//! memory stays flat.
+//! up once in a memo of [`WordInfo`]s keyed by its lowercase form, which the lexicon keeps
+//! and every worker shares ([`WordMemo`]); the rules read bits. The memo lives across
+//! articles (news repeats the same few thousand words), is tied to one stemmer, and is
+//! emptied when it grows past [`MEMO_MAX`] words, so memory stays flat.
 
 use super::mentions::pronoun_head;
 use super::{Cue, Lexicon};
 use crate::doc::Doc;
 use crate::lexicon::PackedWordMap;
-use std::cell::RefCell;
+use std::sync::{PoisonError, RwLock};
 
 /// What the lexicon says of one lowercase word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -170,38 +170,102 @@ impl Lexicon {
         None
     }
 
-    /// Fills in the [`WordInfo`] of each lowercase form `words` yields, from this thread's
-    /// memo.
+    /// Fills in the [`WordInfo`] of each lowercase form `words` yields, from the memo the
+    /// workers share: one read lock per article, and one write lock if it has words the
+    /// memo lacks.
     pub(crate) fn describe_all<'w>(
         &self,
         doc: &Doc,
         words: impl Iterator<Item = (&'w str, &'w mut WordInfo)>,
     ) {
-        MEMO.with_borrow_mut(|memo| {
-            if memo.lexicon != self.id || memo.stemmer != doc.stemmer {
-                if memo.lexicon != self.id {
-                    memo.lists = self.list_flags();
-                }
-                memo.lexicon = self.id;
-                memo.stemmer = doc.stemmer;
-                memo.words.clear();
-                memo.bytes = [None; 128];
-            }
-            for (lower, slot) in words {
-                *slot = match memo.get(lower) {
-                    Some(info) => info,
-                    None => {
-                        let info = self.describe(doc, &memo.lists, lower);
-                        memo.insert(lower, info);
-                        info
+        let mut new_words: Vec<(&'w str, &'w mut WordInfo)> = Vec::new();
+        {
+            let memo = self
+                .memo
+                .seen
+                .read()
+                .unwrap_or_else(PoisonError::into_inner);
+            if memo.stemmer == doc.stemmer {
+                for (lower, slot) in words {
+                    match memo.get(lower) {
+                        Some(info) => *slot = info,
+                        None => new_words.push((lower, slot)),
                     }
-                };
+                }
+            } else {
+                new_words.extend(words);
             }
-        })
+        }
+        if new_words.is_empty() {
+            return;
+        }
+        // Described under the write lock, so that a word new twice in the article, or new
+        // to two threads at once, is described once. New words are rare once the common
+        // ones are in, so the other workers seldom wait.
+        let mut memo = self
+            .memo
+            .seen
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        if memo.stemmer != doc.stemmer {
+            *memo = Memo::for_stemmer(doc.stemmer);
+        }
+        for (lower, slot) in new_words {
+            *slot = match memo.get(lower) {
+                Some(info) => info,
+                None => {
+                    let info = self.describe(doc, &self.memo.lists, lower);
+                    memo.insert(lower, info);
+                    info
+                }
+            };
+        }
+    }
+}
+
+/// What the lists say of the words met so far, shared by every worker of one lexicon: each
+/// distinct word is described once in a run, not once per thread, and the memory it takes
+/// does not grow with the number of threads or with which thread met which word.
+pub(crate) struct WordMemo {
+    /// [`Lexicon::list_flags`] of the lexicon.
+    lists: PackedWordMap<u32>,
+    seen: RwLock<Memo>,
+}
+
+impl WordMemo {
+    /// An empty memo over `lists`, the lexicon's [`Lexicon::list_flags`].
+    fn new(lists: PackedWordMap<u32>) -> Self {
+        WordMemo {
+            lists,
+            seen: RwLock::new(Memo::for_stemmer(None)),
+        }
+    }
+}
+
+impl Lexicon {
+    /// Fills in the lexicon's memo; called once, when the lexicon is built.
+    pub(super) fn with_memo(mut self) -> Self {
+        self.memo = WordMemo::new(self.list_flags());
+        self
+    }
+}
+
+impl Default for WordMemo {
+    fn default() -> Self {
+        WordMemo::new(PackedWordMap::default())
     }
 }
 
 impl Memo {
+    /// An empty memo for words stemmed with `stemmer`.
+    fn for_stemmer(stemmer: Option<rust_stemmers::Algorithm>) -> Self {
+        Memo {
+            stemmer,
+            words: PackedWordMap::default(),
+            bytes: [None; 128],
+        }
+    }
+
     // Always in line: this is the lookup of every word of every article, and where the
     // compiler chose a call the call's overhead cost as much as the lookup.
     #[inline(always)]
@@ -234,28 +298,15 @@ impl Memo {
 /// The bit of [`Lexicon::list_flags`] for a subject pronoun (above `WordInfo`'s 16).
 const SUBJECT_PRONOUN: u32 = 1 << 16;
 
-/// One thread's memo: the lexicon and stemmer it was filled for, and the words.
+/// The words met so far, for the stemmer they were described with.
 struct Memo {
-    lexicon: u64,
     stemmer: Option<rust_stemmers::Algorithm>,
-    /// [`Lexicon::list_flags`] of the lexicon.
-    lists: PackedWordMap<u32>,
     words: PackedWordMap<WordInfo>,
     /// The words of one ASCII char, by that char.
     bytes: [Option<WordInfo>; 128],
 }
 
 const MEMO_MAX: usize = 1 << 16;
-
-thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo {
-        lexicon: u64::MAX,
-        stemmer: None,
-        lists: PackedWordMap::default(),
-        words: PackedWordMap::default(),
-        bytes: [None; 128],
-    });
-}
 
 #[cfg(test)]
 impl Lexicon {
@@ -444,17 +495,63 @@ mod tests {
         }
     }
 
+    /// Workers sharing the memo get what `describe` says of each word, whether it is new,
+    /// met by another thread, twice in one article, or was described for another stemmer.
+    #[test]
+    fn the_shared_memo_answers_as_describe() {
+        let lexicon = lexicon_of("news-en.toml");
+        let words = [
+            "said",
+            "the",
+            "reporters",
+            "claimed",
+            "zzz",
+            "he's",
+            "senator",
+            "said",
+            "a",
+            ",",
+            "accusations",
+            "über",
+            "a much longer word",
+            "allegations",
+            "claimed",
+        ];
+        let docs = [Some(rust_stemmers::Algorithm::English), None].map(|stemmer| {
+            let mut doc = Doc::new(Article::default());
+            doc.stemmer = stemmer;
+            doc
+        });
+        let expected = docs.each_ref().map(|doc| {
+            words
+                .iter()
+                .map(|w| lexicon.describe(doc, &lexicon.memo.lists, w))
+                .collect::<Vec<_>>()
+        });
+        assert_ne!(
+            expected[0], expected[1],
+            "the stemmer should matter to some word"
+        );
+        std::thread::scope(|scope| {
+            for thread in 0..4 {
+                let (lexicon, docs, expected) = (&lexicon, &docs, &expected);
+                scope.spawn(move || {
+                    for round in 0..6 {
+                        let which = (thread + round / 3) % 2;
+                        let mut infos = vec![WordInfo::default(); words.len()];
+                        lexicon.describe_all(&docs[which], words.into_iter().zip(&mut infos));
+                        assert_eq!(infos, expected[which], "thread {thread}, round {round}");
+                    }
+                });
+            }
+        });
+    }
+
     proptest::proptest! {
         /// The memo gives back what was put in, for short, long and one-byte words alike.
         #[test]
         fn memo_gives_back_what_it_holds(words in proptest::collection::vec("(?s).{0,20}", 1..30)) {
-            let mut memo = Memo {
-                lexicon: 0,
-                stemmer: None,
-                lists: PackedWordMap::default(),
-                words: PackedWordMap::default(),
-                bytes: [None; 128],
-            };
+            let mut memo = Memo::for_stemmer(None);
             for (k, word) in words.iter().enumerate() {
                 let info = WordInfo { flags: k as u16, cue: None };
                 memo.insert(word, info);
