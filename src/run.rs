@@ -556,11 +556,14 @@ fn failed_row(
 }
 
 /// Articles in flight per worker thread: enough that a worker always has queued work while
-/// the reader waits for half of them to come back.
-const WINDOW_PER_THREAD: usize = 16;
+/// the reader waits for half of them to come back. The wake-ups come once per half window,
+/// so the window sets their cost: on 60 MB of news with one worker, 64 against 16 cut the
+/// involuntary context switches from 22,800 to 5,700 and the system time from about 0.26 s
+/// to 0.13 s, for about 1 MB more peak memory (the articles and rows in flight).
+const WINDOW_PER_THREAD: usize = 64;
 
 /// The rows a worker hands to the writer at most at once (fewer when its queue runs dry).
-const ROWS_PER_HAND_OVER: usize = 8;
+const ROWS_PER_HAND_OVER: usize = 32;
 
 /// About the size of one claims row, one articles row, and what a sentences row adds to its
 /// text, in bytes: the buffers are sized from them.
