@@ -161,8 +161,9 @@ impl Phrases {
         Phrases { by_first }
     }
 
-    /// The number of tokens of the longest phrase matching at `words[i..]`, if any.
-    fn match_at(&self, words: &[Word], i: usize) -> Option<usize> {
+    /// The number of tokens of the longest phrase matching at `words[i..]`, if any (`text`
+    /// is the article's, which the words' spans slice).
+    fn match_at(&self, text: &str, words: &[Word], i: usize) -> Option<usize> {
         let candidates = self.by_first.get(words[i].lower)?;
         candidates
             .iter()
@@ -170,7 +171,7 @@ impl Phrases {
                 items.len() <= words.len() - i
                     && items.iter().zip(&words[i..]).all(|(item, word)| {
                         if item.as_written {
-                            item.text == word.text
+                            item.text == word.span.of(text)
                         } else {
                             item.text == word.lower
                         }
@@ -181,16 +182,35 @@ impl Phrases {
     }
 }
 
-/// A non-space token of the sentence being read.
+/// A non-space token of the sentence being read. Its text is sliced from the article only
+/// where a check needs more than the facts kept here, which are all most words need.
 struct Word<'d> {
     span: Span,
-    text: &'d str,
     lower: &'d str,
     kind: TokenKind,
     /// Inside quotation marks.
     quoted: bool,
-    /// The word's [`Assertions::word_bits`].
+    /// The text starts with an uppercase letter ([`starts_upper`]), worked out once for the
+    /// headline count, the names and the subject.
+    upper: bool,
+    /// The word's [`Assertions::word_bits`], looked up by `read`.
     bits: u16,
+}
+
+/// What the sentence's words are, counted while they are gathered: enough to drop short
+/// sentences and headlines before any word is looked up.
+#[derive(Default)]
+struct WordCounts {
+    /// Letter words.
+    letters: usize,
+    /// Number tokens.
+    numbers: usize,
+    /// Letter words of four or more bytes.
+    long: usize,
+    /// Long letter words written with a capital.
+    capitalised: usize,
+    /// Index of the first letter word: words up to it are sentence-initial.
+    first_word: Option<usize>,
 }
 
 /// The assertions stage.
@@ -229,6 +249,9 @@ const OPENER: u16 = 1 << 10;
 const PRONOUN: u16 = 1 << 11;
 const FIRST_PERSON: u16 = 1 << 12;
 const SPEECH_VERB: u16 = 1 << 13;
+/// Every phrase list's bit: a word with none of them starts no cue phrase.
+const PHRASE_LISTS: u16 =
+    NUMBERS | PERCENTS | CURRENCIES | DATES | COMPARISONS | CHANGES | CAUSAL | HEDGES;
 
 impl Assertions {
     /// Builds the stage, reading its word lists.
@@ -314,44 +337,24 @@ impl Assertions {
     }
 
     /// The cues of one sentence, its first hedge, and whether it names a subject; `None`
-    /// when the sentence is too short or a headline.
+    /// when the sentence is too short, a headline, has a pronoun for its subject, or holds a
+    /// verb of saying or a first-person pronoun outside quotation marks (see
+    /// [`Self::reports_or_speaks`]).
     ///
-    /// The words come with their [`Assertions::word_bits`] not yet looked up (all 0): the
-    /// lookups are done here only once the sentence passes the checks that need none, and
-    /// only as far as the subject before the check of whether it is a pronoun.
-    fn read(&self, words: &mut [Word]) -> Option<(AssertionFlags, Option<String>, bool)> {
-        // Counted in one pass, with no list of the letter words made for every sentence.
-        let (mut letters, mut numbers, mut long, mut capitalised) = (0, 0, 0, 0);
-        for w in words.iter() {
-            match w.kind {
-                TokenKind::Word => {
-                    letters += 1;
-                    if w.text.len() >= 4 {
-                        long += 1;
-                        capitalised += usize::from(starts_upper(w.text));
-                    }
-                }
-                TokenKind::Number => numbers += 1,
-                _ => {}
-            }
-        }
-        if letters + numbers < self.min_words {
+    /// `words` come with their [`Assertions::word_bits`] not yet looked up (all 0) and with
+    /// their `counts`: the lookups are done here only once the sentence passes the checks
+    /// that need none. Each word is looked up, checked for the rejections and read for cues
+    /// in one pass, so a sentence rejected at a word is not read past it.
+    fn read(
+        &self,
+        text: &str,
+        words: &mut [Word],
+        counts: &WordCounts,
+    ) -> Option<(AssertionFlags, Option<String>, bool)> {
+        if counts.letters + counts.numbers < self.min_words {
             return None;
         }
-        if long >= 3 && capitalised * 4 >= long * 3 {
-            return None;
-        }
-        // Both checks reject the sentence, so which runs first does not matter; the subject's
-        // needs the bits of its first few words only.
-        let looked_up = self.look_up_to_subject(words);
-        if self.subject_is_a_pronoun(words) {
-            return None;
-        }
-        for word in &mut words[looked_up..] {
-            word.bits = self.bits_of(word.lower);
-        }
-        let words = &*words;
-        if self.reports_or_speaks(words) {
+        if counts.long >= 3 && counts.capitalised * 4 >= counts.long * 3 {
             return None;
         }
         let mut flags = AssertionFlags::default();
@@ -362,37 +365,50 @@ impl Assertions {
         // phrases at words up to `i` are found, whether word `i` is in one is known.
         let mut dates_end = 0;
         let mut named = false;
-        // Which lists may match at each word: a list whose phrases never start with the
-        // word cannot match there, so its lookups are skipped.
-        let at = |list: &Phrases, bit: u16, i: usize| {
-            if words[i].bits & bit == 0 {
-                None
-            } else {
-                list.match_at(words, i)
-            }
-        };
-        // Index of the sentence's first letter word: words up to it are sentence-initial.
-        let first_word = words.iter().position(|w| w.kind == TokenKind::Word);
-        let is_first = |i: usize| first_word.is_none_or(|f| i <= f);
+        // The subject, the first letter word after the opening connectives, is not met yet.
+        let mut before_subject = true;
+        let is_first = |i: usize| counts.first_word.is_none_or(|f| i <= f);
         for i in 0..words.len() {
+            let bits = self.bits_of(words[i].lower);
+            words[i].bits = bits;
+            // Phrase matches read the words' text from `i` on and the bits up to `i` only.
+            let words = &*words;
             let word = &words[i];
-            // Digits glued to a word by a hyphen name a thing ("GPT-5"), they count nothing.
-            let glued = i >= 2
-                && words[i - 1].text == "-"
-                && words[i - 2].kind == TokenKind::Word
-                && words[i - 2].span.end == words[i - 1].span.start
-                && words[i - 1].span.end == word.span.start;
-            if word.kind == TokenKind::Number && !glued {
+            if word.kind == TokenKind::Word {
+                if before_subject && bits & OPENER == 0 {
+                    if bits & PRONOUN != 0 {
+                        return None;
+                    }
+                    before_subject = false;
+                }
+                if self.reports_or_speaks(text, word) {
+                    return None;
+                }
+            }
+            // Which lists may match at a word: a list whose phrases never start with the
+            // word cannot match there, so its lookups are skipped.
+            let at = |list: &Phrases, bit: u16, i: usize| {
+                if words[i].bits & bit == 0 {
+                    None
+                } else {
+                    list.match_at(text, words, i)
+                }
+            };
+            if word.kind == TokenKind::Number && !glued(text, words, i) {
                 let after_currency = i > 0 && at(&self.currencies, CURRENCIES, i - 1).is_some();
-                if is_year(word.text) && !after_currency {
+                if is_year(word.span.of(text)) && !after_currency {
                     flags.has_date = true;
                 } else {
                     flags.has_number = true;
                 }
             }
-            // A capitalised cue word inside a sentence is a name ("Will Young").
-            let name_like = !is_first(i) && starts_upper(word.text);
-            if word.kind == TokenKind::Punct || word.kind == TokenKind::Word {
+            // Most words start no phrase of any list: nothing below but the name check is
+            // theirs.
+            if bits & PHRASE_LISTS != 0
+                && (word.kind == TokenKind::Punct || word.kind == TokenKind::Word)
+            {
+                // A capitalised cue word inside a sentence is a name ("Will Young").
+                let name_like = !is_first(i) && word.upper;
                 flags.has_number |= at(&self.numbers, NUMBERS, i).is_some();
                 currency |= at(&self.currencies, CURRENCIES, i).is_some();
                 percent |= at(&self.percents, PERCENTS, i).is_some();
@@ -415,10 +431,10 @@ impl Assertions {
             }
             // A name outside a date phrase: the sentence names a subject.
             if !named && word.kind == TokenKind::Word && i >= dates_end {
-                let name = starts_upper(word.text)
-                    && word.text != "I"
-                    && !(is_first(i) && word.bits & FUNCTION != 0);
-                named = name || word.bits & SUBJECT != 0;
+                let name = word.upper
+                    && word.span.of(text) != "I"
+                    && !(is_first(i) && bits & FUNCTION != 0);
+                named = name || bits & SUBJECT != 0;
             }
         }
         let has_number = flags.has_number;
@@ -427,18 +443,14 @@ impl Assertions {
         flags.hedged = hedge.is_some();
         Some((flags, hedge, named))
     }
-}
 
-impl Assertions {
-    /// True when a word outside quotation marks is a verb of saying (the sentence reports
-    /// somebody's words) or a first-person pronoun (an interview, a column, a transcript).
-    fn reports_or_speaks(&self, words: &[Word]) -> bool {
-        words.iter().any(|w| {
-            !w.quoted
-                && w.kind == TokenKind::Word
-                && (w.bits & SPEECH_VERB != 0
-                    || (w.bits & FIRST_PERSON != 0 && first_person_as_written(w.text)))
-        })
+    /// True when `word`, a letter word with its bits looked up, is outside quotation marks
+    /// and a verb of saying (the sentence reports somebody's words) or a first-person
+    /// pronoun (an interview, a column, a transcript).
+    fn reports_or_speaks(&self, text: &str, word: &Word) -> bool {
+        !word.quoted
+            && (word.bits & SPEECH_VERB != 0
+                || (word.bits & FIRST_PERSON != 0 && first_person_as_written(word.span.of(text))))
     }
 
     /// The word's [`Assertions::word_bits`]. (In line: called for most words, and the call
@@ -447,29 +459,16 @@ impl Assertions {
     fn bits_of(&self, lower: &str) -> u16 {
         self.word_bits.get(lower).copied().unwrap_or(0)
     }
+}
 
-    /// Looks up the bits of the words up to and including the sentence's subject (see
-    /// [`Self::subject_is_a_pronoun`]), the only ones that check reads, and returns how many
-    /// words now have theirs.
-    fn look_up_to_subject(&self, words: &mut [Word]) -> usize {
-        for (i, word) in words.iter_mut().enumerate() {
-            word.bits = self.bits_of(word.lower);
-            if word.kind == TokenKind::Word && word.bits & OPENER == 0 {
-                return i + 1;
-            }
-        }
-        words.len()
-    }
-
-    /// True when the sentence's subject, the first word after its opening connectives
-    /// ("But he", "And it"), is a pronoun: it names nobody a reader could check.
-    fn subject_is_a_pronoun(&self, words: &[Word]) -> bool {
-        words
-            .iter()
-            .filter(|w| w.kind == TokenKind::Word)
-            .find(|w| w.bits & OPENER == 0)
-            .is_some_and(|w| w.bits & PRONOUN != 0)
-    }
+/// True when the Number `words[i]` is glued to a word by a hyphen ("GPT-5"): such digits name
+/// a thing, they count nothing.
+fn glued(text: &str, words: &[Word], i: usize) -> bool {
+    i >= 2
+        && words[i - 1].span.of(text) == "-"
+        && words[i - 2].kind == TokenKind::Word
+        && words[i - 2].span.end == words[i - 1].span.start
+        && words[i - 1].span.end == words[i].span.start
 }
 
 /// `I` only as a capital, and `us` not as the acronym `US`.
@@ -483,6 +482,15 @@ fn first_person_as_written(text: &str) -> bool {
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// [`starts_upper`] of `span` in `text`, from its first byte when that is ASCII (most
+/// tokens), with no char decoded.
+fn span_starts_upper(text: &str, span: Span) -> bool {
+    match text.as_bytes().get(span.start) {
+        Some(&first) if first.is_ascii() => span.start < span.end && first.is_ascii_uppercase(),
+        _ => starts_upper(span.of(text)),
+    }
 }
 
 /// Four ASCII digits from 1800 to 2100.
@@ -620,15 +628,33 @@ impl Stage for Assertions {
                 continue;
             }
             words.clear();
+            let mut counts = WordCounts::default();
             let mut quote = doc.quotes.partition_point(|q| q.span.end <= span.start);
             let first = doc.token_at(span.start);
             for token in doc.tokens[first..]
                 .iter()
                 .take_while(|t| t.span.start < span.end)
             {
-                if matches!(token.kind, TokenKind::Space | TokenKind::Newline) {
-                    continue;
-                }
+                let upper = match token.kind {
+                    TokenKind::Space | TokenKind::Newline => continue,
+                    TokenKind::Word => {
+                        let upper = span_starts_upper(text, token.span);
+                        counts.first_word.get_or_insert(words.len());
+                        counts.letters += 1;
+                        if token.span.len() >= 4 {
+                            counts.long += 1;
+                            counts.capitalised += usize::from(upper);
+                        }
+                        upper
+                    }
+                    TokenKind::Number => {
+                        counts.numbers += 1;
+                        false
+                    }
+                    // Only letter words and punctuation are asked whether they start upper.
+                    TokenKind::Punct => span_starts_upper(text, token.span),
+                    TokenKind::QuoteMark => false,
+                };
                 while quote < doc.quotes.len() && doc.quotes[quote].span.end <= token.span.start {
                     quote += 1;
                 }
@@ -638,15 +664,15 @@ impl Stage for Assertions {
                     .is_some_and(|q| q.span.start <= token.span.start);
                 words.push(Word {
                     span: token.span,
-                    text: doc.token_text(token),
                     lower: doc.lower(token),
                     kind: token.kind,
                     quoted,
+                    upper,
                     // Looked up by `read`, once the sentence is worth it.
                     bits: 0,
                 });
             }
-            let Some((flags, hedge, named)) = self.read(&mut words) else {
+            let Some((flags, hedge, named)) = self.read(text, &mut words, &counts) else {
                 continue;
             };
             if !named {
@@ -882,6 +908,29 @@ mod tests {
                 }
                 None => assert!(got.is_empty(), "{name}: {got:?}"),
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Random text and spans on char bounds (empty ones too): the first-byte answer is
+        /// the char-decoding one.
+        #[test]
+        fn span_starts_upper_agrees_with_chars(
+            picks in proptest::collection::vec(0usize..10, 0..30),
+            ends in (0usize..31, 0usize..31),
+        ) {
+            use super::{span_starts_upper, starts_upper};
+            use crate::doc::Span;
+            let alphabet = ['a', 'Z', '7', ' ', '-', 'É', 'é', 'Σ', '“', 'ǅ'];
+            let text: String = picks.iter().map(|&k| alphabet[k]).collect();
+            let mut bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            bounds.push(text.len());
+            let at = |k: usize| bounds[k % bounds.len()];
+            let span = Span::new(at(ends.0).min(at(ends.1)), at(ends.0).max(at(ends.1)));
+            proptest::prop_assert_eq!(
+                span_starts_upper(&text, span),
+                starts_upper(span.of(&text))
+            );
         }
     }
 
