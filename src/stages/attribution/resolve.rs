@@ -9,6 +9,7 @@
 //! - the canonical name is the entity's longest form.
 
 use super::mentions::{Mention, MentionKind, PronounClass};
+use super::vocab::WordInfo;
 use super::words::Words;
 use super::Lexicon;
 use crate::doc::{Doc, Span};
@@ -42,8 +43,11 @@ pub(crate) fn resolve<'d>(
     mut events: Vec<Event>,
     attributions: usize,
 ) -> Vec<String> {
-    events.sort_by_key(|e| (e.at, e.attribution.is_none()));
-    let mut entities: Vec<Entity<'d>> = Vec::new();
+    let mut entities = Entities {
+        list: Vec::new(),
+        last_words: WordBits::default(),
+        first_words: WordBits::default(),
+    };
     // (position, entity) of every mention so far, most recent last.
     // At most one per event: sized once, never regrown.
     let mut recent: Vec<usize> = Vec::with_capacity(events.len());
@@ -51,7 +55,7 @@ pub(crate) fn resolve<'d>(
     // The words of the name being registered, reused from name to name: most names join an
     // entity or are dropped, and only a new or longer form keeps a copy.
     let mut parts: Vec<Cow<'d, str>> = Vec::new();
-    for event in &events {
+    for event in in_text_order(&mut events) {
         let mention = event.mention;
         let entity = match mention.kind {
             MentionKind::Person | MentionKind::Organisation => {
@@ -70,6 +74,7 @@ pub(crate) fn resolve<'d>(
                 id
             }
             MentionKind::Pronoun(class) => {
+                let entities = &mut entities.list;
                 let found = recent.iter().rev().copied().find(|&id| {
                     let e = &entities[id];
                     match class {
@@ -108,23 +113,51 @@ pub(crate) fn resolve<'d>(
                     .iter()
                     .rev()
                     .copied()
-                    .find(|&id| entities[id].organisation);
+                    .find(|&id| entities.list[id].organisation);
             }
         }
     }
     resolved
         .into_iter()
         .map(|id| {
-            id.map(|id| entities[id].display.to_string())
+            id.map(|id| entities.list[id].display.to_string())
                 .unwrap_or_default()
         })
         .collect()
 }
 
+/// `events` in text order, a speaker mention before a name seen at the same place, as
+/// `sort_by_key(|e| (e.at, e.attribution.is_none()))` orders them.
+///
+/// They come as [`name_events`] gives them, in text order, then the speaker mentions: only
+/// the few speaker mentions are sorted, and the two runs merged, where sorting the whole
+/// moved every event (the names themselves are checked, and sorted whole when out of order).
+fn in_text_order(events: &mut [Event]) -> impl Iterator<Item = &Event> {
+    let mut split = events
+        .iter()
+        .position(|e| e.attribution.is_some())
+        .unwrap_or(events.len());
+    let (names, speakers) = events.split_at_mut(split);
+    if names.is_sorted_by_key(|e| e.at) && speakers.iter().all(|e| e.attribution.is_some()) {
+        speakers.sort_by_key(|e| e.at);
+    } else {
+        events.sort_by_key(|e| (e.at, e.attribution.is_none()));
+        split = events.len();
+    }
+    let (names, speakers) = events.split_at(split);
+    let (mut names, mut speakers) = (names.iter().peekable(), speakers.iter().peekable());
+    std::iter::from_fn(move || match (names.peek(), speakers.peek()) {
+        (Some(name), Some(speaker)) if name.at < speaker.at => names.next(),
+        (Some(_), None) => names.next(),
+        _ => speakers.next(),
+    })
+}
+
 /// Finds or makes the entity a name belongs to.
+#[allow(clippy::too_many_arguments)]
 fn register<'d>(
     lexicon: &Lexicon,
-    entities: &mut Vec<Entity<'d>>,
+    entities: &mut Entities<'d>,
     recent: &[usize],
     parts: &mut Vec<Cow<'d, str>>,
     mention: Mention,
@@ -139,12 +172,19 @@ fn register<'d>(
     let last: &str = parts.last()?;
     let organisation = mention.kind == MentionKind::Organisation;
     // A common noun phrase ("the company", "The company") is not a name.
-    if lexicon.function_words.contains(&*parts[0])
+    if is_function_word(lexicon, words, mention, name, &parts[0])
         || !words.doc.text()[mention.name.start..].starts_with(|c: char| c.is_uppercase())
     {
         return None;
     }
     let titled = mention.name.start > mention.span.start;
+    let found = entities.find(recent, parts);
+    // A lone capitalised word is too weak to be anyone unless it names someone known: settled
+    // before the gender and the person evidence, which only a kept name needs (most such
+    // words are places, days and the like, met again and again).
+    if found.is_none() && parts.len() == 1 && !is_speaker && !organisation && !titled {
+        return None;
+    }
     let gender = title_gender(lexicon, doc, mention.span, mention.name)
         .or_else(|| lexicon.given_names.get(&*parts[0]).copied());
     // Two or three capitalised words with no place or organisation word read as a
@@ -156,37 +196,18 @@ fn register<'d>(
         && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !super::mentions::is_acronym(w));
     let person_evidence =
         !organisation && (is_speaker || titled || gender.is_some() || looks_personal);
-    let found = if parts.len() == 1 {
-        // A surname or a short name: the most recent entity it ends or starts.
-        recent
-            .iter()
-            .rev()
-            .copied()
-            .find(|&id| entities[id].ends_with(last))
-            .or_else(|| entities.iter().position(|e| e.ends_with(last)))
-            .or_else(|| {
-                entities
-                    .iter()
-                    .position(|e| e.words.len() > 1 && e.words[0] == last && e.person)
-            })
-    } else {
-        entities.iter().position(|e| e.words == parts).or_else(|| {
-            entities.iter().position(|e| {
-                e.ends_with(last)
-                    && (e.words.len() == 1 || e.words[0] == parts[0] || parts.ends_with(&e.words))
-            })
-        })
-    };
     match found {
         Some(id) => {
-            let entity = &mut entities[id];
+            let entity = &mut entities.list[id];
             // A multi-word name later called by its last word alone is a person's:
             // organisations and places are seldom shortened to their last word.
             let by_surname = parts.len() == 1 && entity.words.len() > 1 && entity.ends_with(last);
             if parts.len() > entity.words.len() && !organisation {
                 entity.display = name;
                 entity.words = parts.to_vec();
+                entities.note_words(id);
             }
+            let entity = &mut entities.list[id];
             entity.person |= person_evidence || (by_surname && !entity.organisation);
             entity.organisation |= organisation;
             if entity.gender.is_none() {
@@ -195,19 +216,147 @@ fn register<'d>(
             Some(id)
         }
         None => {
-            if parts.len() == 1 && !is_speaker && !organisation && !titled {
-                return None; // a lone capitalised word is too weak to be anyone
-            }
-            entities.push(Entity {
+            entities.list.push(Entity {
                 display: name,
                 words: parts.to_vec(),
                 gender,
                 person: person_evidence,
                 organisation,
             });
-            Some(entities.len() - 1)
+            let id = entities.list.len() - 1;
+            entities.note_words(id);
+            Some(id)
         }
     }
+}
+
+/// Whether `first` (the first word of `name`, lowercased) is a function word: the word
+/// table's flag when the name's first word is that word, else a lookup.
+fn is_function_word(
+    lexicon: &Lexicon,
+    words: &Words,
+    mention: Mention,
+    name: &str,
+    first: &str,
+) -> bool {
+    let start = name.as_ptr() as usize - words.doc.text().as_ptr() as usize;
+    // The flag is the list's answer for the word's lowercase form, so it answers for
+    // `first` exactly when the two are equal.
+    let word = (mention.first..=mention.last)
+        .find(|&k| words.span(k).start >= start)
+        .filter(|&k| words.span(k).start == start && words.lower(k) == first);
+    match word {
+        Some(k) => words.has(k, WordInfo::FUNCTION),
+        None => lexicon.function_words.contains(first),
+    }
+}
+
+/// The entities of an article, with a summary of their words that rules most out at once.
+struct Entities<'d> {
+    list: Vec<Entity<'d>>,
+    /// Bits ([`word_bit`]) of every entity's last word, of every form it has had: no bit,
+    /// no entity ends with the word.
+    last_words: WordBits,
+    /// Bits of the first word of every entity of two words or more, likewise.
+    first_words: WordBits,
+}
+
+impl<'d> Entities<'d> {
+    /// The entity the name of lowercase words `parts` (at least one) belongs to, if any.
+    fn find(&self, recent: &[usize], parts: &[Cow<'d, str>]) -> Option<usize> {
+        let last: &str = parts.last()?;
+        // Every rule but the first-word one of a lone word needs an entity ending with `last`.
+        let may_end = self.last_words.may_hold(last);
+        let may_start = parts.len() == 1 && self.first_words.may_hold(last);
+        if may_end || may_start {
+            scan_entities(&self.list, recent, parts, may_end)
+        } else {
+            None
+        }
+    }
+
+    /// Records the words of entity `id` in the summaries, after it was made or renamed.
+    fn note_words(&mut self, id: usize) {
+        let words = &self.list[id].words;
+        if let Some(last) = words.last() {
+            self.last_words.insert(last);
+        }
+        if words.len() > 1 {
+            self.first_words.insert(&words[0]);
+        }
+    }
+}
+
+/// The entity the name of lowercase words `parts` belongs to, by looking at each entity
+/// (and at `recent`, the entity of every mention so far); the rules that need an entity
+/// ending with the name's last word are skipped unless `may_end`.
+fn scan_entities(
+    entities: &[Entity],
+    recent: &[usize],
+    parts: &[Cow<str>],
+    may_end: bool,
+) -> Option<usize> {
+    let last: &str = parts.last()?;
+    if parts.len() == 1 {
+        // A surname or a short name: the most recent entity it ends or starts.
+        let ending = || {
+            recent
+                .iter()
+                .rev()
+                .copied()
+                .find(|&id| entities[id].ends_with(last))
+                .or_else(|| entities.iter().position(|e| e.ends_with(last)))
+        };
+        may_end.then(ending).flatten().or_else(|| {
+            entities
+                .iter()
+                .position(|e| e.words.len() > 1 && e.words[0] == last && e.person)
+        })
+    } else if may_end {
+        entities.iter().position(|e| e.words == parts).or_else(|| {
+            entities.iter().position(|e| {
+                e.ends_with(last)
+                    && (e.words.len() == 1 || e.words[0] == parts[0] || parts.ends_with(&e.words))
+            })
+        })
+    } else {
+        None
+    }
+}
+
+/// A set of words that may say "maybe" of a word not in it, never "no" of one in it: a
+/// bit per word picked by a hash of the word. Each name asks whether any entity ends with
+/// its last word, and most lone capitalised words (places, days) end none; the bits answer
+/// without walking every entity and every mention.
+#[derive(Default)]
+struct WordBits([u64; 8]);
+
+impl WordBits {
+    fn insert(&mut self, word: &str) {
+        let bit = word_bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False only when `word` was never inserted.
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = word_bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// Which of [`WordBits`]' 512 bits stands for `word`: a hash of its length and its first
+/// and last eight bytes (names seldom differ elsewhere only).
+fn word_bit(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let mut head = [0u8; 8];
+    let mut tail = [0u8; 8];
+    let n = bytes.len().min(8);
+    head[..n].copy_from_slice(&bytes[..n]);
+    tail[..n].copy_from_slice(&bytes[bytes.len() - n..]);
+    let mixed =
+        (u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29) ^ bytes.len() as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 55) as usize
 }
 
 impl Entity<'_> {
@@ -291,7 +440,9 @@ fn title_gender(lexicon: &Lexicon, doc: &Doc, span: Span, name: Span) -> Option<
 
 /// Every name phrase in the article outside quotes and outside headings, in text order.
 pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bool]) -> Vec<Event> {
-    let mut events = Vec::new();
+    // Room for the names of a typical article and for the speaker mentions the caller adds:
+    // growing from empty copied the events several times over.
+    let mut events = Vec::with_capacity(words.len() / 8 + 16);
     let mut w = 0;
     while w < words.len() {
         // Most words are neither capitalised nor a title: that test comes before the
@@ -327,8 +478,114 @@ pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bo
 
 #[cfg(test)]
 mod tests {
-    use super::ascii_words;
+    use super::{
+        ascii_words, in_text_order, scan_entities, Entities, Entity, Event, Mention, MentionKind,
+        WordBits,
+    };
+    use crate::doc::Span;
     use proptest::prelude::*;
+    use std::borrow::Cow;
+
+    /// An event at `at`, told apart from the others by `id` (its first word).
+    fn event(id: usize, at: usize, attribution: Option<usize>) -> Event {
+        let span = Span::new(at, at + 1);
+        Event {
+            at,
+            mention: Mention {
+                span,
+                name: span,
+                kind: MentionKind::Person,
+                first: id,
+                last: id,
+            },
+            attribution,
+        }
+    }
+
+    /// The ids of `events` in the order the stable sort `in_text_order` replaces gives.
+    fn sorted_ids(events: &[Event]) -> Vec<usize> {
+        let mut order: Vec<&Event> = events.iter().collect();
+        order.sort_by_key(|e| (e.at, e.attribution.is_none()));
+        order.iter().map(|e| e.mention.first).collect()
+    }
+
+    proptest! {
+        /// Names in text order then speaker mentions (the merge), or any mix (the sort).
+        #[test]
+        fn in_text_order_is_the_stable_sort(
+            name_steps in proptest::collection::vec(1usize..4, 0..8),
+            speakers in proptest::collection::vec(0usize..20, 0..6),
+            mixed in proptest::collection::vec((0usize..20, any::<bool>()), 0..10),
+            use_mixed in any::<bool>(),
+        ) {
+            let mut events = Vec::new();
+            if use_mixed {
+                for (k, &(at, speaker)) in mixed.iter().enumerate() {
+                    events.push(event(k, at, speaker.then_some(k)));
+                }
+            } else {
+                let mut at = 0;
+                for &step in &name_steps {
+                    at += step;
+                    events.push(event(events.len(), at, None));
+                }
+                for &at in &speakers {
+                    events.push(event(events.len(), at, Some(events.len())));
+                }
+            }
+            let want = sorted_ids(&events);
+            let got: Vec<usize> = in_text_order(&mut events).map(|e| e.mention.first).collect();
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn word_bits_hold_every_word_inserted(
+            inserted in proptest::collection::vec("[a-zé' ]{0,12}", 0..40),
+        ) {
+            let mut bits = WordBits::default();
+            for word in &inserted {
+                bits.insert(word);
+            }
+            for word in &inserted {
+                prop_assert!(bits.may_hold(word));
+            }
+        }
+
+        /// `Entities::find` against the scans it guards, run whole as they were before.
+        #[test]
+        fn find_matches_the_plain_scans(
+            forms in proptest::collection::vec(
+                (proptest::collection::vec(0usize..5, 1..4), any::<bool>()), 0..8),
+            recent in proptest::collection::vec(0usize..8, 0..12),
+            parts in proptest::collection::vec(0usize..5, 1..4),
+        ) {
+            const VOCAB: [&str; 5] = ["ana", "ruiz", "garman", "matt", "bank"];
+            let lowered = |ids: &[usize]| -> Vec<Cow<'static, str>> {
+                ids.iter().map(|&k| Cow::Borrowed(VOCAB[k])).collect()
+            };
+            let mut entities = Entities {
+                list: Vec::new(),
+                last_words: WordBits::default(),
+                first_words: WordBits::default(),
+            };
+            for (words, person) in &forms {
+                entities.list.push(Entity {
+                    display: "",
+                    words: lowered(words),
+                    gender: None,
+                    person: *person,
+                    organisation: false,
+                });
+                entities.note_words(entities.list.len() - 1);
+            }
+            // Every entity is in `recent` (it is pushed there when made), with later mentions.
+            let mut mentions: Vec<usize> = (0..forms.len()).collect();
+            mentions.extend(recent.iter().filter(|&&id| id < forms.len()));
+            let parts = lowered(&parts);
+            let want = scan_entities(&entities.list, &mentions, &parts, true);
+            prop_assert_eq!(entities.find(&mentions, &parts), want);
+        }
+    }
 
     #[test]
     fn ascii_words_cases() {
