@@ -76,7 +76,9 @@
 //! speech_verbs = "lexicons/en/speech-verbs.txt"
 //! ```
 
-use crate::doc::{Assertion, AssertionFlags, Attribution, Claim, ClaimKind, Doc, Span, TokenKind};
+use crate::doc::{
+    Assertion, AssertionFlags, Attribution, Claim, ClaimKind, Doc, Span, Token, TokenKind,
+};
 use crate::error::ConfigError;
 use crate::lexicon::WordList;
 use crate::lexicon::{PackedWordMap, WordMap, WordSet};
@@ -161,56 +163,29 @@ impl Phrases {
         Phrases { by_first }
     }
 
-    /// The number of tokens of the longest phrase matching at `words[i..]`, if any (`text`
-    /// is the article's, which the words' spans slice).
-    fn match_at(&self, text: &str, words: &[Word], i: usize) -> Option<usize> {
-        let candidates = self.by_first.get(words[i].lower)?;
+    /// The number of words of the longest phrase matching at the first of `tokens` (a word;
+    /// the words after it are read from the rest, skipping spaces), if any. (Kept out of
+    /// line: few words get this far, and in line it made the check before it a call.)
+    #[inline(never)]
+    fn match_at(&self, doc: &Doc, tokens: &[Token]) -> Option<usize> {
+        let candidates = self.by_first.get(doc.lower(&tokens[0]))?;
         candidates
             .iter()
             .filter(|items| {
-                items.len() <= words.len() - i
-                    && items.iter().zip(&words[i..]).all(|(item, word)| {
+                let mut words = words(tokens);
+                items.iter().all(|item| {
+                    words.next().is_some_and(|word| {
                         if item.as_written {
-                            item.text == word.span.of(text)
+                            item.text == doc.token_text(word)
                         } else {
-                            item.text == word.lower
+                            item.text == doc.lower(word)
                         }
                     })
+                })
             })
             .map(Vec::len)
             .max()
     }
-}
-
-/// A non-space token of the sentence being read. Its text is sliced from the article only
-/// where a check needs more than the facts kept here, which are all most words need.
-struct Word<'d> {
-    span: Span,
-    lower: &'d str,
-    kind: TokenKind,
-    /// Inside quotation marks.
-    quoted: bool,
-    /// The text starts with an uppercase letter ([`starts_upper`]), worked out once for the
-    /// headline count, the names and the subject.
-    upper: bool,
-    /// The word's [`Assertions::word_bits`], looked up by `read`.
-    bits: u16,
-}
-
-/// What the sentence's words are, counted while they are gathered: enough to drop short
-/// sentences and headlines before any word is looked up.
-#[derive(Default)]
-struct WordCounts {
-    /// Letter words.
-    letters: usize,
-    /// Number tokens.
-    numbers: usize,
-    /// Letter words of four or more bytes.
-    long: usize,
-    /// Long letter words written with a capital.
-    capitalised: usize,
-    /// Index of the first letter word: words up to it are sentence-initial.
-    first_word: Option<usize>,
 }
 
 /// The assertions stage.
@@ -341,22 +316,20 @@ impl Assertions {
     /// verb of saying or a first-person pronoun outside quotation marks (see
     /// [`Self::reports_or_speaks`]).
     ///
-    /// `words` come with their [`Assertions::word_bits`] not yet looked up (all 0) and with
-    /// their `counts`: the lookups are done here only once the sentence passes the checks
-    /// that need none. Each word is looked up, checked for the rejections and read for cues
-    /// in one pass, so a sentence rejected at a word is not read past it.
+    /// `tokens` are the sentence's, spaces included; `quote` is the first quotation that
+    /// ends after the sentence starts. Each word is looked up, checked for the rejections and
+    /// read for cues in one pass over the tokens, with no list of the words made: a phrase
+    /// reads the words after its first only when a list may match there, and a sentence
+    /// rejected at a word is not read past it. The word counts that drop short sentences and
+    /// headlines are checked at the end (every rejection gives the same `None`).
     fn read(
         &self,
-        text: &str,
-        words: &mut [Word],
-        counts: &WordCounts,
+        doc: &Doc,
+        tokens: &[Token],
+        quote: usize,
     ) -> Option<(AssertionFlags, Option<String>, bool)> {
-        if counts.letters + counts.numbers < self.min_words {
-            return None;
-        }
-        if counts.long >= 3 && counts.capitalised * 4 >= counts.long * 3 {
-            return None;
-        }
+        let text = doc.text();
+        let (mut letters, mut numbers, mut long, mut capitalised) = (0, 0, 0, 0);
         let mut flags = AssertionFlags::default();
         let (mut currency, mut percent) = (false, false);
         let mut hedge = None;
@@ -367,75 +340,117 @@ impl Assertions {
         let mut named = false;
         // The subject, the first letter word after the opening connectives, is not met yet.
         let mut before_subject = true;
-        let is_first = |i: usize| counts.first_word.is_none_or(|f| i <= f);
-        for i in 0..words.len() {
-            let bits = self.bits_of(words[i].lower);
-            words[i].bits = bits;
-            // Phrase matches read the words' text from `i` on and the bits up to `i` only.
-            let words = &*words;
-            let word = &words[i];
-            if word.kind == TokenKind::Word {
-                if before_subject && bits & OPENER == 0 {
-                    if bits & PRONOUN != 0 {
-                        return None;
-                    }
-                    before_subject = false;
-                }
-                if self.reports_or_speaks(text, word) {
-                    return None;
-                }
+        // No letter word yet: the words up to the first are sentence-initial.
+        let mut initial = true;
+        // The two words before this one (index into `tokens`), for "GPT-5" and "$ 4".
+        let (mut previous, mut before_previous): (Option<usize>, Option<usize>) = (None, None);
+        let mut i = 0;
+        for (t, token) in tokens.iter().enumerate() {
+            let kind = token.kind;
+            if matches!(kind, TokenKind::Space | TokenKind::Newline) {
+                continue;
             }
-            // Which lists may match at a word: a list whose phrases never start with the
-            // word cannot match there, so its lookups are skipped.
-            let at = |list: &Phrases, bit: u16, i: usize| {
-                if words[i].bits & bit == 0 {
+            let at = |list: &Phrases, bits: u16, bit: u16, t: usize| {
+                if bits & bit == 0 {
                     None
                 } else {
-                    list.match_at(text, words, i)
+                    list.match_at(doc, &tokens[t..])
                 }
             };
-            if word.kind == TokenKind::Number && !glued(text, words, i) {
-                let after_currency = i > 0 && at(&self.currencies, CURRENCIES, i - 1).is_some();
-                if is_year(word.span.of(text)) && !after_currency {
-                    flags.has_date = true;
-                } else {
-                    flags.has_number = true;
-                }
-            }
-            // Most words start no phrase of any list: nothing below but the name check is
-            // theirs.
-            if bits & PHRASE_LISTS != 0
-                && (word.kind == TokenKind::Punct || word.kind == TokenKind::Word)
-            {
-                // A capitalised cue word inside a sentence is a name ("Will Young").
-                let name_like = !is_first(i) && word.upper;
-                flags.has_number |= at(&self.numbers, NUMBERS, i).is_some();
-                currency |= at(&self.currencies, CURRENCIES, i).is_some();
-                percent |= at(&self.percents, PERCENTS, i).is_some();
-                if !name_like {
-                    flags.has_comparison |= at(&self.comparisons, COMPARISONS, i).is_some();
-                    flags.has_change |= at(&self.changes, CHANGES, i).is_some();
-                    flags.has_causal |= at(&self.causal, CAUSAL, i).is_some();
-                }
-                if let Some(n) = at(&self.dates, DATES, i) {
-                    flags.has_date = true;
-                    dates_end = dates_end.max(i + n);
-                }
-                // A capitalised hedge inside a sentence is a name or a month ("in May").
-                if hedge.is_none() && !name_like {
-                    if let Some(n) = at(&self.hedges, HEDGES, i) {
-                        let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower).collect();
-                        hedge = Some(phrase.join(" "));
+            match kind {
+                TokenKind::Word | TokenKind::Punct => {
+                    let bits = self.bits_of(doc.lower(token));
+                    let upper = span_starts_upper(text, token.span);
+                    if kind == TokenKind::Word {
+                        letters += 1;
+                        if token.span.len() >= 4 {
+                            long += 1;
+                            capitalised += usize::from(upper);
+                        }
+                        if before_subject && bits & OPENER == 0 {
+                            if bits & PRONOUN != 0 {
+                                return None;
+                            }
+                            before_subject = false;
+                        }
+                        if bits & (SPEECH_VERB | FIRST_PERSON) != 0
+                            && self.reports_or_speaks(doc, token, bits, quote)
+                        {
+                            return None;
+                        }
+                    }
+                    // Most words start no phrase of any list: nothing here is theirs.
+                    if bits & PHRASE_LISTS != 0 {
+                        // A capitalised cue word inside a sentence is a name ("Will Young").
+                        let name_like = !initial && upper;
+                        flags.has_number |= at(&self.numbers, bits, NUMBERS, t).is_some();
+                        currency |= at(&self.currencies, bits, CURRENCIES, t).is_some();
+                        percent |= at(&self.percents, bits, PERCENTS, t).is_some();
+                        if !name_like {
+                            flags.has_comparison |=
+                                at(&self.comparisons, bits, COMPARISONS, t).is_some();
+                            flags.has_change |= at(&self.changes, bits, CHANGES, t).is_some();
+                            flags.has_causal |= at(&self.causal, bits, CAUSAL, t).is_some();
+                        }
+                        if let Some(n) = at(&self.dates, bits, DATES, t) {
+                            flags.has_date = true;
+                            dates_end = dates_end.max(i + n);
+                        }
+                        // A capitalised hedge inside a sentence is a name or a month ("in May").
+                        if hedge.is_none() && !name_like {
+                            if let Some(n) = at(&self.hedges, bits, HEDGES, t) {
+                                let phrase: Vec<&str> =
+                                    words(&tokens[t..]).take(n).map(|w| doc.lower(w)).collect();
+                                hedge = Some(phrase.join(" "));
+                            }
+                        }
+                    }
+                    // A name outside a date phrase: the sentence names a subject.
+                    if !named && kind == TokenKind::Word && i >= dates_end {
+                        let name = upper
+                            && doc.token_text(token) != "I"
+                            && !(initial && bits & FUNCTION != 0);
+                        named = name || bits & SUBJECT != 0;
+                    }
+                    if kind == TokenKind::Word {
+                        initial = false;
                     }
                 }
+                TokenKind::Number => {
+                    numbers += 1;
+                    // Digits glued to a word by a hyphen name a thing ("GPT-5"), they count
+                    // nothing.
+                    let glued = previous.zip(before_previous).is_some_and(|(p, b)| {
+                        let (hyphen, word) = (&tokens[p], &tokens[b]);
+                        doc.token_text(hyphen) == "-"
+                            && word.kind == TokenKind::Word
+                            && word.span.end == hyphen.span.start
+                            && hyphen.span.end == token.span.start
+                    });
+                    if !glued {
+                        // The word before is looked up only here: its bits are not kept.
+                        let after_currency = previous.is_some_and(|p| {
+                            let bits = self.bits_of(doc.lower(&tokens[p]));
+                            at(&self.currencies, bits, CURRENCIES, p).is_some()
+                        });
+                        if is_year(doc.token_text(token)) && !after_currency {
+                            flags.has_date = true;
+                        } else {
+                            flags.has_number = true;
+                        }
+                    }
+                }
+                _ => {}
             }
-            // A name outside a date phrase: the sentence names a subject.
-            if !named && word.kind == TokenKind::Word && i >= dates_end {
-                let name = word.upper
-                    && word.span.of(text) != "I"
-                    && !(is_first(i) && bits & FUNCTION != 0);
-                named = name || bits & SUBJECT != 0;
-            }
+            before_previous = previous;
+            previous = Some(t);
+            i += 1;
+        }
+        if letters + numbers < self.min_words {
+            return None;
+        }
+        if long >= 3 && capitalised * 4 >= long * 3 {
+            return None;
         }
         let has_number = flags.has_number;
         flags.has_money = currency && has_number;
@@ -444,13 +459,21 @@ impl Assertions {
         Some((flags, hedge, named))
     }
 
-    /// True when `word`, a letter word with its bits looked up, is outside quotation marks
-    /// and a verb of saying (the sentence reports somebody's words) or a first-person
-    /// pronoun (an interview, a column, a transcript).
-    fn reports_or_speaks(&self, text: &str, word: &Word) -> bool {
-        !word.quoted
-            && (word.bits & SPEECH_VERB != 0
-                || (word.bits & FIRST_PERSON != 0 && first_person_as_written(word.span.of(text))))
+    /// True when `token`, a letter word with `bits`, is outside quotation marks and a verb of
+    /// saying (the sentence reports somebody's words) or a first-person pronoun (an
+    /// interview, a column, a transcript). `quote`: the first quotation ending after the
+    /// sentence starts.
+    fn reports_or_speaks(&self, doc: &Doc, token: &Token, bits: u16, quote: usize) -> bool {
+        let start = token.span.start;
+        // The first quotation from `quote` on that ends after the word starts holds it when
+        // it starts at or before it.
+        let quoted = doc.quotes[quote..]
+            .iter()
+            .find(|q| q.span.end > start)
+            .is_some_and(|q| q.span.start <= start);
+        !quoted
+            && (bits & SPEECH_VERB != 0
+                || (bits & FIRST_PERSON != 0 && first_person_as_written(doc.token_text(token))))
     }
 
     /// The word's [`Assertions::word_bits`]. (In line: called for most words, and the call
@@ -461,14 +484,11 @@ impl Assertions {
     }
 }
 
-/// True when the Number `words[i]` is glued to a word by a hyphen ("GPT-5"): such digits name
-/// a thing, they count nothing.
-fn glued(text: &str, words: &[Word], i: usize) -> bool {
-    i >= 2
-        && words[i - 1].span.of(text) == "-"
-        && words[i - 2].kind == TokenKind::Word
-        && words[i - 2].span.end == words[i - 1].span.start
-        && words[i - 1].span.end == words[i].span.start
+/// The words of `tokens`: every token but spaces and line breaks.
+fn words(tokens: &[Token]) -> impl Iterator<Item = &Token> {
+    tokens
+        .iter()
+        .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
 }
 
 /// `I` only as a capital, and `us` not as the acronym `US`.
@@ -617,7 +637,6 @@ impl Stage for Assertions {
             .collect();
         let text = doc.text();
         let mut found = Vec::new();
-        let mut words = Vec::new();
         for (k, sentence) in doc.sentences.iter().enumerate() {
             let span = sentence.span;
             let before_end = taken.partition_point(|t| t.start < span.end);
@@ -627,52 +646,11 @@ impl Stage for Assertions {
             {
                 continue;
             }
-            words.clear();
-            let mut counts = WordCounts::default();
-            let mut quote = doc.quotes.partition_point(|q| q.span.end <= span.start);
+            let quote = doc.quotes.partition_point(|q| q.span.end <= span.start);
             let first = doc.token_at(span.start);
-            for token in doc.tokens[first..]
-                .iter()
-                .take_while(|t| t.span.start < span.end)
-            {
-                let upper = match token.kind {
-                    TokenKind::Space | TokenKind::Newline => continue,
-                    TokenKind::Word => {
-                        let upper = span_starts_upper(text, token.span);
-                        counts.first_word.get_or_insert(words.len());
-                        counts.letters += 1;
-                        if token.span.len() >= 4 {
-                            counts.long += 1;
-                            counts.capitalised += usize::from(upper);
-                        }
-                        upper
-                    }
-                    TokenKind::Number => {
-                        counts.numbers += 1;
-                        false
-                    }
-                    // Only letter words and punctuation are asked whether they start upper.
-                    TokenKind::Punct => span_starts_upper(text, token.span),
-                    TokenKind::QuoteMark => false,
-                };
-                while quote < doc.quotes.len() && doc.quotes[quote].span.end <= token.span.start {
-                    quote += 1;
-                }
-                let quoted = doc
-                    .quotes
-                    .get(quote)
-                    .is_some_and(|q| q.span.start <= token.span.start);
-                words.push(Word {
-                    span: token.span,
-                    lower: doc.lower(token),
-                    kind: token.kind,
-                    quoted,
-                    upper,
-                    // Looked up by `read`, once the sentence is worth it.
-                    bits: 0,
-                });
-            }
-            let Some((flags, hedge, named)) = self.read(text, &mut words, &counts) else {
+            let last = first + doc.tokens[first..].partition_point(|t| t.span.start < span.end);
+            let Some((flags, hedge, named)) = self.read(doc, &doc.tokens[first..last], quote)
+            else {
                 continue;
             };
             if !named {
