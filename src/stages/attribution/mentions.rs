@@ -595,6 +595,10 @@ impl Lexicon {
 /// `word` without its possessive ending (`Garman's`, `Sanders’` → `Garman`, `Sanders`), or
 /// the whole word when it has none.
 pub(crate) fn possessor(word: &str) -> &str {
+    // Every ending ends in `s`, `'` or the last byte of `’`: most words end in none.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     ["'s", "’s", "'", "’"]
         .iter()
         .find_map(|ending| word.strip_suffix(ending).filter(|head| !head.is_empty()))
@@ -672,6 +676,17 @@ mod tests {
         #[test]
         fn is_acronym_matches_its_definition(word in "[A-Za-z.&'É é]{0,6}") {
             prop_assert_eq!(is_acronym(&word), is_acronym_by_definition(&word));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn possessor_matches_stripping_each_ending(word in "[as'’é ]{0,6}") {
+            let by_endings = ["'s", "’s", "'", "’"]
+                .iter()
+                .find_map(|ending| word.strip_suffix(ending).filter(|head| !head.is_empty()))
+                .unwrap_or(&word);
+            prop_assert_eq!(possessor(&word), by_endings);
         }
     }
 

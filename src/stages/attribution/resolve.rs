@@ -54,7 +54,7 @@ pub(crate) fn resolve<'d>(
     let mut resolved: Vec<Option<usize>> = vec![None; attributions];
     // The words of the name being registered, reused from name to name: most names join an
     // entity or are dropped, and only a new or longer form keeps a copy.
-    let mut parts: Vec<Cow<'d, str>> = Vec::new();
+    let mut parts: Vec<Cow<'d, str>> = Vec::with_capacity(8);
     for event in in_text_order(&mut events) {
         let mention = event.mention;
         let entity = match mention.kind {
@@ -165,7 +165,7 @@ fn register<'d>(
     words: &Words<'d>,
 ) -> Option<usize> {
     let doc = words.doc;
-    let name = mention.name.of(doc.text()).trim();
+    let name = trim_name(mention.name.of(doc.text()));
     parts.clear();
     push_lowered_words(doc, name, parts);
     let parts: &[Cow<'d, str>] = parts;
@@ -193,7 +193,7 @@ fn register<'d>(
         && !parts.iter().any(|p| lexicon.places.contains(&**p))
         // "Anthropic's Claude" names a thing of Anthropic's, not a person
         && !parts[..parts.len() - 1].iter().any(|p| p.ends_with("'s") || p.ends_with("’s"))
-        && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !super::mentions::is_acronym(w));
+        && pieces_all(name, |w| w.chars().next().is_some_and(char::is_uppercase) && !super::mentions::is_acronym(w));
     let person_evidence =
         !organisation && (is_speaker || titled || gender.is_some() || looks_personal);
     match found {
@@ -228,6 +228,25 @@ fn register<'d>(
             Some(id)
         }
     }
+}
+
+/// `name` without white space around it, as [`str::trim`] gives it.
+fn trim_name(name: &str) -> &str {
+    // A name runs from a word to a word: when both end bytes are ASCII and no white space,
+    // they are whole characters (every byte of a longer one is above 0x7F) and nothing goes.
+    let solid = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !is_ascii_space(*b));
+    let bytes = name.as_bytes();
+    if solid(bytes.first()) && solid(bytes.last()) {
+        name
+    } else {
+        name.trim()
+    }
+}
+
+/// The ASCII characters [`char::is_whitespace`] holds for (`u8::is_ascii_whitespace` leaves
+/// out the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Whether `first` (the first word of `name`, lowercased) is a function word: the word
@@ -345,18 +364,17 @@ impl WordBits {
 }
 
 /// Which of [`WordBits`]' 512 bits stands for `word`: a hash of its length and its first
-/// and last eight bytes (names seldom differ elsewhere only).
+/// two and last two bytes (read one by one: copying up to eight bytes called `memcpy`).
 fn word_bit(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let mut head = [0u8; 8];
-    let mut tail = [0u8; 8];
-    let n = bytes.len().min(8);
-    head[..n].copy_from_slice(&bytes[..n]);
-    tail[..n].copy_from_slice(&bytes[bytes.len() - n..]);
-    let mixed =
-        (u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29) ^ bytes.len() as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 55) as usize
+    let byte = |k: Option<usize>| u64::from(k.and_then(|k| bytes.get(k)).copied().unwrap_or(0));
+    let len = bytes.len();
+    let key = len as u64
+        ^ byte(Some(0)) << 8
+        ^ byte(Some(1)) << 16
+        ^ byte(len.checked_sub(2)) << 24
+        ^ byte(len.checked_sub(1)) << 32;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
 }
 
 impl Entity<'_> {
@@ -382,12 +400,22 @@ fn push_lowered_words<'d>(doc: &'d Doc, name: &'d str, parts: &mut Vec<Cow<'d, s
     parts.extend(name.split_whitespace().map(|w| lowercase_within(doc, w)));
 }
 
+/// Whether `test` holds for every piece of `name` between white space: split byte by
+/// byte when `name` is ASCII (most names), as [`str::split_whitespace`] otherwise.
+fn pieces_all(name: &str, test: impl Fn(&str) -> bool) -> bool {
+    if name.is_ascii() {
+        ascii_words(name).all(test)
+    } else {
+        name.split_whitespace().all(test)
+    }
+}
+
 /// The pieces of ASCII `text` between white space, as [`str::split_whitespace`] gives them
 /// (its white space includes the vertical tab, which `split_ascii_whitespace` keeps).
 ///
 /// Byte by byte: a `char` pattern decoded every character of every name.
 fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let is_space = is_ascii_space;
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -479,8 +507,8 @@ pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bo
 #[cfg(test)]
 mod tests {
     use super::{
-        ascii_words, in_text_order, scan_entities, Entities, Entity, Event, Mention, MentionKind,
-        WordBits,
+        ascii_words, in_text_order, scan_entities, trim_name, Entities, Entity, Event, Mention,
+        MentionKind, WordBits,
     };
     use crate::doc::Span;
     use proptest::prelude::*;
@@ -536,6 +564,11 @@ mod tests {
             let want = sorted_ids(&events);
             let got: Vec<usize> = in_text_order(&mut events).map(|e| e.mention.first).collect();
             prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn trim_name_trims_as_trim(name in "[ \t\u{b}\u{a0}\u{2009}a-cé'.\u{1c}]{0,8}") {
+            prop_assert_eq!(trim_name(&name), name.trim());
         }
 
         #[test]
