@@ -164,6 +164,7 @@ impl Lexicon {
         if self.stem_fallback
             && !person_noun
             && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with('s'))
+            && self.memo.cue_heads.may_stem_to_cue(doc.stemmer, lower)
         {
             return self.cue_stems.get(&*doc.stem_word(lower)).copied();
         }
@@ -223,20 +224,97 @@ impl Lexicon {
     }
 }
 
+/// The first two bytes of the stems of the cue verbs' base forms, to tell without stemming
+/// that a word cannot stem to a cue: Snowball stemming was most of the cost of describing
+/// a new word, and about half of the words the stem fallback looks at start otherwise.
+///
+/// The English stemmer changes a word only at its end, from the third character on (its
+/// regions start after a vowel and a consonant), and at its very start deletes one
+/// apostrophe; the only exceptions are `dying`, `lying` and `tying` (to `die`, `lie`,
+/// `tie`), and that it may give back a `Y` as `y`. So a stem of two bytes or more opens
+/// with the word's first two bytes after that apostrophe (for a word with no `Y` there),
+/// or with its first byte and `i` when the second is `y`.
+/// `stem_heads_are_the_words_heads` checks this on any word.
+#[derive(Debug, Default)]
+struct CueHeads {
+    /// Sorted and without repeats; `None` when some cue stem has fewer than two bytes (no
+    /// word can then be ruled out this way), or no stem fallback is used.
+    heads: Option<Vec<[u8; 2]>>,
+}
+
+impl CueHeads {
+    fn new(cue_stems: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
+        let heads: Option<Vec<[u8; 2]>> = cue_stems
+            .into_iter()
+            .map(|stem| match stem.as_ref().as_bytes() {
+                &[a, b, ..] => Some([a, b]),
+                _ => None,
+            })
+            .collect();
+        CueHeads {
+            heads: heads.map(|mut heads| {
+                heads.sort_unstable();
+                heads.dedup();
+                heads
+            }),
+        }
+    }
+
+    /// False when `lower`, stemmed with `stemmer`, cannot be a cue stem. Only the English
+    /// stemmer (the one the cue stems are made with) is known well enough to rule a word
+    /// out; with any other every word may be.
+    fn may_stem_to_cue(&self, stemmer: Option<rust_stemmers::Algorithm>, lower: &str) -> bool {
+        let Some(heads) = &self.heads else {
+            return true;
+        };
+        if stemmer != Some(rust_stemmers::Algorithm::English) {
+            return true;
+        }
+        match stem_heads(lower) {
+            Some((head, other)) => {
+                heads.binary_search(&head).is_ok()
+                    || other.is_some_and(|other| heads.binary_search(&other).is_ok())
+            }
+            None => true,
+        }
+    }
+}
+
+/// What the first two bytes of the English stem of `lower` can be when the stem has two
+/// bytes or more (see [`CueHeads`]): those of `lower` after one leading apostrophe, and
+/// when the second is `y`, the first and `i`. `None` for a word of fewer than three
+/// characters (the stemmer leaves those as they are, apostrophe and all) or of fewer than
+/// two bytes after the apostrophe.
+fn stem_heads(lower: &str) -> Option<([u8; 2], Option<[u8; 2]>)> {
+    lower.chars().nth(2)?;
+    let word = lower.strip_prefix('\'').unwrap_or(lower);
+    match *word.as_bytes() {
+        // The stemmer marks consonant `y`s as `Y` meanwhile, and may give back a `Y` of
+        // the word as `y`: no lowercase form has one, so such a word is not worth a rule.
+        [a, b, ..] if a == b'Y' || b == b'Y' => None,
+        [a, b'y', ..] => Some(([a, b'y'], Some([a, b'i']))),
+        [a, b, ..] => Some(([a, b], None)),
+        _ => None,
+    }
+}
+
 /// What the lists say of the words met so far, shared by every worker of one lexicon: each
 /// distinct word is described once in a run, not once per thread, and the memory it takes
 /// does not grow with the number of threads or with which thread met which word.
 pub(crate) struct WordMemo {
     /// [`Lexicon::list_flags`] of the lexicon.
     lists: PackedWordMap<u32>,
+    /// The heads of the lexicon's cue stems.
+    cue_heads: CueHeads,
     seen: RwLock<Memo>,
 }
 
 impl WordMemo {
-    /// An empty memo over `lists`, the lexicon's [`Lexicon::list_flags`].
-    fn new(lists: PackedWordMap<u32>) -> Self {
+    /// An empty memo over `lists`, the lexicon's [`Lexicon::list_flags`], and `cue_heads`.
+    fn new(lists: PackedWordMap<u32>, cue_heads: CueHeads) -> Self {
         WordMemo {
             lists,
+            cue_heads,
             seen: RwLock::new(Memo::for_stemmer(None)),
         }
     }
@@ -245,14 +323,15 @@ impl WordMemo {
 impl Lexicon {
     /// Fills in the lexicon's memo; called once, when the lexicon is built.
     pub(super) fn with_memo(mut self) -> Self {
-        self.memo = WordMemo::new(self.list_flags());
+        let cue_heads = CueHeads::new(self.cue_stems.keys());
+        self.memo = WordMemo::new(self.list_flags(), cue_heads);
         self
     }
 }
 
 impl Default for WordMemo {
     fn default() -> Self {
-        WordMemo::new(PackedWordMap::default())
+        WordMemo::new(PackedWordMap::default(), CueHeads::default())
     }
 }
 
@@ -545,6 +624,124 @@ mod tests {
                 });
             }
         });
+    }
+
+    /// `stem_heads` of words of each shape it tells apart.
+    #[test]
+    fn stem_heads_by_shape() {
+        // (word, its heads as text: the first, and the second if any)
+        let cases = [
+            ("said", Some(("sa", None))),
+            ("'tis", Some(("ti", None))),
+            ("dying", Some(("dy", Some("di")))),
+            ("'s", None),
+            ("as", None),
+            ("'ab", Some(("ab", None))),
+            ("'a", None),
+            ("éts", Some(("é", None))),
+            ("''ed", Some(("'e", None))),
+            ("aYs", None),
+        ];
+        let bytes = |head: &str| -> [u8; 2] { head.as_bytes().try_into().unwrap() };
+        for (word, expected) in cases {
+            let expected = expected.map(|(head, other)| (bytes(head), other.map(bytes)));
+            assert_eq!(stem_heads(word), expected, "{word:?}");
+        }
+    }
+
+    /// Every cue form of the English list, and regular forms of each, is kept by the cue
+    /// heads whenever it stems to a cue stem.
+    #[test]
+    fn cue_heads_keep_every_cue_form() {
+        let lexicon = lexicon_of("news-en.toml");
+        let english = Some(rust_stemmers::Algorithm::English);
+        let mut doc = Doc::new(Article::default());
+        doc.stemmer = english;
+        let mut kept = 0;
+        for form in lexicon.cues.keys() {
+            for word in [
+                form.clone(),
+                format!("{form}s"),
+                format!("{form}ed"),
+                format!("{form}ing"),
+                format!("'{form}s"),
+            ] {
+                if lexicon.cue_stems.contains_key(&*doc.stem_word(&word)) {
+                    assert!(
+                        lexicon.memo.cue_heads.may_stem_to_cue(english, &word),
+                        "{word:?}"
+                    );
+                    kept += 1;
+                }
+            }
+        }
+        assert!(kept > 100, "only {kept} forms stem to a cue");
+    }
+
+    proptest::proptest! {
+        /// The English stem of any word, when it has two bytes or more, opens with one of
+        /// the word's `stem_heads` if it has any (without, no word is ruled out): what lets
+        /// `CueHeads` rule a word out unstemmed.
+        #[test]
+        fn stem_heads_are_the_words_heads(
+            word in "(?s).{0,12}|'?[aeiouyYbdlstgnrkm'’é]{1,7}(ed|ing|ingly|edly|s|ies|ied|eed|ly|'s)?"
+        ) {
+            let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+            let stem = stemmer.stem(&word);
+            if let [a, b, ..] = *stem.as_bytes() {
+                let heads = stem_heads(&word);
+                proptest::prop_assert!(
+                    heads.is_none_or(|(head, other)| head == [a, b] || other == Some([a, b])),
+                    "{:?} stems to {:?}, heads {:?}", word, stem, heads
+                );
+            }
+        }
+    }
+
+    /// The exceptions of the English stemmer keep their heads too (`dying` to `die`).
+    #[test]
+    fn stem_heads_hold_for_the_stemmers_exceptions() {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let words = [
+            "andes",
+            "atlas",
+            "bias",
+            "cosmos",
+            "dying",
+            "early",
+            "gently",
+            "howe",
+            "idly",
+            "lying",
+            "news",
+            "only",
+            "singly",
+            "skies",
+            "skis",
+            "sky",
+            "tying",
+            "ugly",
+            "inning",
+            "outing",
+            "canning",
+            "herring",
+            "earring",
+            "proceed",
+            "exceed",
+            "succeed",
+            "generously",
+            "communities",
+            "arsenals",
+        ];
+        for word in words {
+            let stem = stemmer.stem(word);
+            let (head, other) = stem_heads(word).unwrap();
+            let found: [u8; 2] = stem.as_bytes()[..2].try_into().unwrap();
+            assert!(
+                head == found || other == Some(found),
+                "{word:?} -> {stem:?}"
+            );
+        }
     }
 
     proptest::proptest! {
