@@ -615,26 +615,26 @@ impl Stage for Assertions {
     }
 
     fn process(&self, doc: &mut Doc) {
-        let mut taken: Vec<Span> = doc
-            .claims
-            .iter()
-            .flat_map(|c| {
-                let a = &c.attribution;
-                [Some(a.hull()), a.speaker, a.cue]
-            })
-            .flatten()
-            .collect();
-        taken.sort();
+        // Built by a plain loop: a flattening iterator knows no size and grew the list.
+        let mut taken: Vec<Span> = Vec::with_capacity(doc.claims.len() * 3);
+        for claim in &doc.claims {
+            let a = &claim.attribution;
+            taken.push(a.hull());
+            taken.extend(a.speaker);
+            taken.extend(a.cue);
+        }
+        // Equal spans are indistinguishable, so the unstable sort gives the stable one's order
+        // without its scratch buffer.
+        taken.sort_unstable();
         // reach[i]: the furthest end among taken[..=i]. A sentence overlaps a taken span iff
         // one starting before the sentence's end reaches past its start: one binary search
         // per sentence instead of a scan of every claim before it.
-        let reach: Vec<usize> = taken
-            .iter()
-            .scan(0, |furthest, t| {
-                *furthest = t.end.max(*furthest);
-                Some(*furthest)
-            })
-            .collect();
+        let mut reach: Vec<usize> = Vec::with_capacity(taken.len());
+        let mut furthest = 0;
+        for t in &taken {
+            furthest = t.end.max(furthest);
+            reach.push(furthest);
+        }
         let text = doc.text();
         let mut found = Vec::new();
         for (k, sentence) in doc.sentences.iter().enumerate() {
@@ -677,10 +677,32 @@ impl Stage for Assertions {
         if found.is_empty() {
             return;
         }
-        doc.claims.extend(found);
-        doc.claims
-            .sort_by_key(|c| (c.attribution.hull().start, c.attribution.hull().end));
+        merge_by_key(&mut doc.claims, found, |c| c.attribution.hull());
     }
+}
+
+/// `items` extended with `found` and stably sorted by `key`, where `found` is in strictly
+/// increasing key order (the assertions come one per sentence, in text order). When `items`
+/// are already in key order, as the claims before this stage are, one merge pass gives the
+/// same order (an item before a found one of equal key, as the stable sort keeps them) with
+/// each key worked out about once, where the sort worked out two per comparison.
+fn merge_by_key<T, K: Ord>(items: &mut Vec<T>, found: Vec<T>, key: impl Fn(&T) -> K) {
+    if !items.is_sorted_by_key(&key) {
+        items.extend(found);
+        items.sort_by_key(key);
+        return;
+    }
+    let mut merged = Vec::with_capacity(items.len() + found.len());
+    let mut found = found.into_iter().peekable();
+    for item in items.drain(..) {
+        let item_key = key(&item);
+        while let Some(next) = found.next_if(|f| key(f) < item_key) {
+            merged.push(next);
+        }
+        merged.push(item);
+    }
+    merged.extend(found);
+    *items = merged;
 }
 
 #[cfg(test)]
@@ -909,6 +931,28 @@ mod tests {
                 span_starts_upper(&text, span),
                 starts_upper(span.of(&text))
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Random items (a key and an id to tell equal keys apart), sorted or not, and found
+        /// ones in strictly increasing key order: the merge gives the stable sort's order.
+        #[test]
+        fn merge_by_key_is_the_stable_sort(
+            keys in proptest::collection::vec(0u8..12, 0..20),
+            sorted in proptest::bool::ANY,
+            found_keys in proptest::collection::btree_set(0u8..12, 0..8),
+        ) {
+            let mut items: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
+            if sorted {
+                items.sort_by_key(|item| item.0);
+            }
+            let found: Vec<(u8, usize)> = found_keys.iter().copied().zip(100..).collect();
+            let mut want = items.clone();
+            want.extend(found.clone());
+            want.sort_by_key(|item| item.0);
+            super::merge_by_key(&mut items, found, |item| item.0);
+            proptest::prop_assert_eq!(items, want);
         }
     }
 
