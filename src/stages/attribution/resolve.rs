@@ -14,14 +14,14 @@ use super::words::Words;
 use super::Lexicon;
 use crate::doc::{Doc, Span};
 use std::borrow::Cow;
+use std::ops::Range;
 
 #[derive(Clone, Debug)]
 struct Entity<'d> {
     /// The longest form seen, as written.
     display: &'d str,
-    /// Its words, lowercased (borrowed from the document's lowered text where ASCII, so
-    /// registering a name allocates no string per word).
-    words: Vec<Cow<'d, str>>,
+    /// Where its words, lowercased, stand in [`Entities::pool`].
+    words: Range<usize>,
     gender: Option<PronounClass>,
     person: bool,
     organisation: bool,
@@ -43,10 +43,11 @@ pub(crate) fn resolve<'d>(
     mut events: Vec<Event>,
     attributions: usize,
 ) -> Vec<String> {
+    // Room for an entity per event and two words each: most articles need no more.
     let mut entities = Entities {
-        list: Vec::new(),
-        last_words: WordBits::default(),
-        first_words: WordBits::default(),
+        list: Vec::with_capacity(events.len()),
+        pool: Vec::with_capacity(2 * events.len()),
+        ..Entities::default()
     };
     // (position, entity) of every mention so far, most recent last.
     // At most one per event: sized once, never regrown.
@@ -159,16 +160,16 @@ fn register<'d>(
     lexicon: &Lexicon,
     entities: &mut Entities<'d>,
     recent: &[usize],
-    parts: &mut Vec<Cow<'d, str>>,
+    name_words: &mut Vec<Cow<'d, str>>,
     mention: Mention,
     is_speaker: bool,
     words: &Words<'d>,
 ) -> Option<usize> {
     let doc = words.doc;
     let name = trim_name(mention.name.of(doc.text()));
-    parts.clear();
-    push_lowered_words(doc, name, parts);
-    let parts: &[Cow<'d, str>] = parts;
+    name_words.clear();
+    push_lowered_words(doc, name, name_words);
+    let parts: &[Cow<'d, str>] = name_words;
     let last: &str = parts.last()?;
     let organisation = mention.kind == MentionKind::Organisation;
     // A common noun phrase ("the company", "The company") is not a name.
@@ -198,14 +199,12 @@ fn register<'d>(
         !organisation && (is_speaker || titled || gender.is_some() || looks_personal);
     match found {
         Some(id) => {
-            let entity = &mut entities.list[id];
+            let known = entities.words(id).len();
             // A multi-word name later called by its last word alone is a person's:
             // organisations and places are seldom shortened to their last word.
-            let by_surname = parts.len() == 1 && entity.words.len() > 1 && entity.ends_with(last);
-            if parts.len() > entity.words.len() && !organisation {
-                entity.display = name;
-                entity.words = parts.to_vec();
-                entities.note_words(id);
+            let by_surname = parts.len() == 1 && known > 1 && entities.ends_with(id, last);
+            if parts.len() > known && !organisation {
+                entities.rename(id, name, name_words);
             }
             let entity = &mut entities.list[id];
             entity.person |= person_evidence || (by_surname && !entity.organisation);
@@ -216,16 +215,14 @@ fn register<'d>(
             Some(id)
         }
         None => {
-            entities.list.push(Entity {
+            let entity = Entity {
                 display: name,
-                words: parts.to_vec(),
+                words: 0..0,
                 gender,
                 person: person_evidence,
                 organisation,
-            });
-            let id = entities.list.len() - 1;
-            entities.note_words(id);
-            Some(id)
+            };
+            Some(entities.add(entity, name_words))
         }
     }
 }
@@ -271,8 +268,13 @@ fn is_function_word(
 }
 
 /// The entities of an article, with a summary of their words that rules most out at once.
+#[derive(Default)]
 struct Entities<'d> {
     list: Vec<Entity<'d>>,
+    /// The words of every form of every entity, one after the other (lowercased, borrowed
+    /// from the document's lowered text where ASCII): one growing vector for the article,
+    /// where a vector per entity and per new form cost an allocation and a free each.
+    pool: Vec<Cow<'d, str>>,
     /// Bits ([`word_bit`]) of every entity's last word, of every form it has had: no bit,
     /// no entity ends with the word.
     last_words: WordBits,
@@ -288,15 +290,51 @@ impl<'d> Entities<'d> {
         let may_end = self.last_words.may_hold(last);
         let may_start = parts.len() == 1 && self.first_words.may_hold(last);
         if may_end || may_start {
-            scan_entities(&self.list, recent, parts, may_end)
+            self.scan(recent, parts, may_end)
         } else {
             None
         }
     }
 
+    /// Adds `entity` with the words `parts` (taken, leaving `parts` empty); returns its id.
+    fn add(&mut self, mut entity: Entity<'d>, parts: &mut Vec<Cow<'d, str>>) -> usize {
+        entity.words = self.pooled(parts);
+        self.list.push(entity);
+        let id = self.list.len() - 1;
+        self.note_words(id);
+        id
+    }
+
+    /// Gives entity `id` the longer form `display`, of words `parts` (taken likewise).
+    fn rename(&mut self, id: usize, display: &'d str, parts: &mut Vec<Cow<'d, str>>) {
+        let words = self.pooled(parts);
+        let entity = &mut self.list[id];
+        entity.display = display;
+        entity.words = words;
+        self.note_words(id);
+    }
+
+    /// Moves `parts` to the end of the pool (cloning each word cost more than the
+    /// vector per entity saved); returns where they stand.
+    fn pooled(&mut self, parts: &mut Vec<Cow<'d, str>>) -> Range<usize> {
+        let start = self.pool.len();
+        self.pool.append(parts);
+        start..self.pool.len()
+    }
+
+    /// The lowercase words of entity `id`.
+    fn words(&self, id: usize) -> &[Cow<'d, str>] {
+        &self.pool[self.list[id].words.clone()]
+    }
+
+    /// True when the last word of entity `id` is `last`.
+    fn ends_with(&self, id: usize, last: &str) -> bool {
+        self.words(id).last().is_some_and(|w| w == last)
+    }
+
     /// Records the words of entity `id` in the summaries, after it was made or renamed.
     fn note_words(&mut self, id: usize) {
-        let words = &self.list[id].words;
+        let words = &self.pool[self.list[id].words.clone()];
         if let Some(last) = words.last() {
             self.last_words.insert(last);
         }
@@ -304,42 +342,40 @@ impl<'d> Entities<'d> {
             self.first_words.insert(&words[0]);
         }
     }
-}
 
-/// The entity the name of lowercase words `parts` belongs to, by looking at each entity
-/// (and at `recent`, the entity of every mention so far); the rules that need an entity
-/// ending with the name's last word are skipped unless `may_end`.
-fn scan_entities(
-    entities: &[Entity],
-    recent: &[usize],
-    parts: &[Cow<str>],
-    may_end: bool,
-) -> Option<usize> {
-    let last: &str = parts.last()?;
-    if parts.len() == 1 {
-        // A surname or a short name: the most recent entity it ends or starts.
-        let ending = || {
-            recent
-                .iter()
-                .rev()
-                .copied()
-                .find(|&id| entities[id].ends_with(last))
-                .or_else(|| entities.iter().position(|e| e.ends_with(last)))
-        };
-        may_end.then(ending).flatten().or_else(|| {
-            entities
-                .iter()
-                .position(|e| e.words.len() > 1 && e.words[0] == last && e.person)
-        })
-    } else if may_end {
-        entities.iter().position(|e| e.words == parts).or_else(|| {
-            entities.iter().position(|e| {
-                e.ends_with(last)
-                    && (e.words.len() == 1 || e.words[0] == parts[0] || parts.ends_with(&e.words))
+    /// The entity the name of lowercase words `parts` belongs to, by looking at each entity
+    /// (and at `recent`, the entity of every mention so far); the rules that need an entity
+    /// ending with the name's last word are skipped unless `may_end`.
+    fn scan(&self, recent: &[usize], parts: &[Cow<str>], may_end: bool) -> Option<usize> {
+        let last: &str = parts.last()?;
+        let ids = 0..self.list.len();
+        if parts.len() == 1 {
+            // A surname or a short name: the most recent entity it ends or starts.
+            let ending = || {
+                recent
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&id| self.ends_with(id, last))
+                    .or_else(|| ids.clone().find(|&id| self.ends_with(id, last)))
+            };
+            may_end.then(ending).flatten().or_else(|| {
+                ids.clone().find(|&id| {
+                    let words = self.words(id);
+                    words.len() > 1 && words[0] == last && self.list[id].person
+                })
             })
-        })
-    } else {
-        None
+        } else if may_end {
+            ids.clone().find(|&id| self.words(id) == parts).or_else(|| {
+                ids.clone().find(|&id| {
+                    let words = self.words(id);
+                    self.ends_with(id, last)
+                        && (words.len() == 1 || words[0] == parts[0] || parts.ends_with(words))
+                })
+            })
+        } else {
+            None
+        }
     }
 }
 
@@ -375,13 +411,6 @@ fn word_bit(word: &str) -> usize {
         ^ byte(len.checked_sub(2)) << 24
         ^ byte(len.checked_sub(1)) << 32;
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
-}
-
-impl Entity<'_> {
-    /// True when the entity's last word is `last`.
-    fn ends_with(&self, last: &str) -> bool {
-        self.words.last().is_some_and(|w| w == last)
-    }
 }
 
 /// Pushes the words of `name` (a slice of the document's text) lowercased, as
@@ -507,8 +536,8 @@ pub(crate) fn name_events(lexicon: &Lexicon, words: &Words, skip_paragraph: &[bo
 #[cfg(test)]
 mod tests {
     use super::{
-        ascii_words, in_text_order, scan_entities, trim_name, Entities, Entity, Event, Mention,
-        MentionKind, WordBits,
+        ascii_words, in_text_order, trim_name, Entities, Entity, Event, Mention, MentionKind,
+        WordBits,
     };
     use crate::doc::Span;
     use proptest::prelude::*;
@@ -596,26 +625,22 @@ mod tests {
             let lowered = |ids: &[usize]| -> Vec<Cow<'static, str>> {
                 ids.iter().map(|&k| Cow::Borrowed(VOCAB[k])).collect()
             };
-            let mut entities = Entities {
-                list: Vec::new(),
-                last_words: WordBits::default(),
-                first_words: WordBits::default(),
-            };
+            let mut entities = Entities::default();
             for (words, person) in &forms {
-                entities.list.push(Entity {
+                let entity = Entity {
                     display: "",
-                    words: lowered(words),
+                    words: 0..0,
                     gender: None,
                     person: *person,
                     organisation: false,
-                });
-                entities.note_words(entities.list.len() - 1);
+                };
+                entities.add(entity, &mut lowered(words));
             }
             // Every entity is in `recent` (it is pushed there when made), with later mentions.
             let mut mentions: Vec<usize> = (0..forms.len()).collect();
             mentions.extend(recent.iter().filter(|&&id| id < forms.len()));
             let parts = lowered(&parts);
-            let want = scan_entities(&entities.list, &mentions, &parts, true);
+            let want = entities.scan(&mentions, &parts, true);
             prop_assert_eq!(entities.find(&mentions, &parts), want);
         }
     }
