@@ -132,8 +132,18 @@ fn default_min_words() -> usize {
 
 /// A word list of phrases, indexed by their first word.
 struct Phrases {
-    /// First item (lowercased) → every phrase starting with it, as items.
-    by_first: WordMap<Vec<Vec<Item>>>,
+    /// First item (lowercased) → every phrase starting with it, longest first.
+    by_first: PackedWordMap<Vec<Phrase>>,
+    /// The keys of `by_first`, for [`Assertions::word_bits`].
+    firsts: Vec<String>,
+}
+
+/// One phrase of a list.
+struct Phrase {
+    items: Vec<Item>,
+    /// The first item is its lowercase key as it stands: a word found under the key matches
+    /// it with no comparison.
+    first_is_key: bool,
 }
 
 /// One word of a phrase.
@@ -146,7 +156,7 @@ struct Item {
 
 impl Phrases {
     fn new(list: &WordList) -> Phrases {
-        let mut by_first: WordMap<Vec<Vec<Item>>> = WordMap::default();
+        let mut grouped: WordMap<Vec<Vec<Item>>> = WordMap::default();
         for text in list.texts() {
             let items: Vec<Item> = text
                 .split_whitespace()
@@ -155,12 +165,27 @@ impl Phrases {
                     as_written: item.chars().any(char::is_uppercase),
                 })
                 .collect();
-            by_first
+            grouped
                 .entry(items[0].text.to_lowercase())
                 .or_default()
                 .push(items);
         }
-        Phrases { by_first }
+        let mut by_first = PackedWordMap::default();
+        let mut firsts = Vec::with_capacity(grouped.len());
+        for (key, mut phrases) in grouped {
+            // Longest first: the first that matches is the longest match.
+            phrases.sort_by_key(|items| std::cmp::Reverse(items.len()));
+            let phrases = phrases
+                .into_iter()
+                .map(|items| Phrase {
+                    first_is_key: !items[0].as_written && items[0].text == key,
+                    items,
+                })
+                .collect();
+            by_first.insert(&key, phrases);
+            firsts.push(key);
+        }
+        Phrases { by_first, firsts }
     }
 
     /// The number of words of the longest phrase matching at the first of `tokens` (a word;
@@ -171,8 +196,15 @@ impl Phrases {
         let candidates = self.by_first.get(doc.lower(&tokens[0]))?;
         candidates
             .iter()
-            .filter(|items| {
+            .find(|phrase| {
                 let mut words = words(tokens);
+                let items = if phrase.first_is_key {
+                    // The first word is the one looked up under the key.
+                    words.next();
+                    &phrase.items[1..]
+                } else {
+                    &phrase.items[..]
+                };
                 items.iter().all(|item| {
                     words.next().is_some_and(|word| {
                         if item.as_written {
@@ -183,8 +215,7 @@ impl Phrases {
                     })
                 })
             })
-            .map(Vec::len)
-            .max()
+            .map(|phrase| phrase.items.len())
     }
 }
 
@@ -276,7 +307,7 @@ impl Assertions {
         };
         let mut word_bits = WordMap::default();
         for (list, bit) in assertions.lists() {
-            for first in list.by_first.keys() {
+            for first in &list.firsts {
                 *word_bits.entry(first.clone()).or_insert(0) |= bit;
             }
         }
