@@ -455,23 +455,10 @@ impl Lexicon {
                 w += title;
                 w += self.title_body(words, w, ceiling);
                 last = Some(w - 1);
-            } else if let Some(role) = (last.is_some()
-                && words.kind(w) == TokenKind::Word
-                && !words.is_capitalised(w))
-            .then(|| {
-                // (no verb among them: `Ruiz urged voters` is a subject and its verb)
-                (w..=w + 2)
-                    .take_while(|&k| {
-                        same(k)
-                            && words.kind(k) == TokenKind::Word
-                            && !words.is_capitalised(k)
-                            && !words.has(k, WordInfo::FUNCTION)
-                            && !words.has(k, WordInfo::CUE_FORM)
-                            && !words.lower(k).ends_with("ed")
-                    })
-                    .find(|&k| self.title_at(words, k) > 0 || words.has(k, WordInfo::PEOPLE))
-            })
-            .flatten()
+            } else if let Some(role) =
+                (last.is_some() && words.kind(w) == TokenKind::Word && !words.is_capitalised(w))
+                    .then(|| self.role_ahead(words, w, &same))
+                    .flatten()
             {
                 // lowercase words before a role: "Ruiz campaign manager Tomas Kell"
                 w = role + self.title_at(words, role).max(1);
@@ -579,6 +566,31 @@ impl Lexicon {
             first: start,
             last,
         })
+    }
+
+    /// The first of the (at most three) words from `w` that is a title or a people noun,
+    /// when each word before it is a lowercase word, no function word or cue, that does not
+    /// end in `ed` and is in the phrase (`same`): no verb among them (`Ruiz urged voters` is
+    /// a subject and its verb).
+    ///
+    /// A plain loop: as an iterator chain (`take_while`, then `find`) each word cost a call.
+    fn role_ahead(&self, words: &Words, w: usize, same: &impl Fn(usize) -> bool) -> Option<usize> {
+        for k in w..=w + 2 {
+            let modifier = same(k)
+                && words.kind(k) == TokenKind::Word
+                && !words.is_capitalised(k)
+                && !words
+                    .info(k)
+                    .is_any(WordInfo::FUNCTION | WordInfo::CUE_FORM)
+                && !words.lower(k).ends_with("ed");
+            if !modifier {
+                return None;
+            }
+            if self.title_at(words, k) > 0 || words.has(k, WordInfo::PEOPLE) {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// A capitalised word no list knows: part of a proper name.
