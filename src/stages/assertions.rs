@@ -619,6 +619,15 @@ fn quoted_share(doc: &Doc, span: Span) -> f32 {
 
 /// True when the sentence ends in `.` or `!`, before any closing quotes or brackets.
 fn ends_as_statement(sentence: &str) -> bool {
+    // Most sentences end in the mark itself: nothing to trim, no char to decode.
+    if let Some(b'.' | b'!') = sentence.as_bytes().last() {
+        return true;
+    }
+    ends_as_statement_trimmed(sentence)
+}
+
+/// [`ends_as_statement`] by trimming white space, closing quotes and brackets first.
+fn ends_as_statement_trimmed(sentence: &str) -> bool {
     let last = sentence
         .trim_end()
         .trim_end_matches(|c: char| crate::stages::tokenize::is_quote_mark(c) || ")]".contains(c))
@@ -984,6 +993,22 @@ mod tests {
             want.sort_by_key(|item| item.0);
             super::merge_by_key(&mut items, found, |item| item.0);
             proptest::prop_assert_eq!(items, want);
+        }
+    }
+
+    proptest::proptest! {
+        /// Random endings of marks, quotes, brackets and spaces: the last-byte answer is the
+        /// trimming one.
+        #[test]
+        fn ends_as_statement_agrees_with_trimming(
+            picks in proptest::collection::vec(0usize..10, 0..12),
+        ) {
+            let alphabet = ['a', '.', '!', '?', ' ', '\n', '”', '"', ')', ']'];
+            let sentence: String = picks.iter().map(|&k| alphabet[k]).collect();
+            proptest::prop_assert_eq!(
+                super::ends_as_statement(&sentence),
+                super::ends_as_statement_trimmed(&sentence)
+            );
         }
     }
 
