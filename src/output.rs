@@ -362,12 +362,17 @@ impl<'o> Record<'o> {
         self.field(false, text)
     }
 
-    /// A field that never needs quoting (a number, `true`, `false`, empty): no scan.
-    fn plain(&mut self, text: &str) -> &mut Self {
+    /// The comma before every field but the first.
+    fn separator(&mut self) {
         if !self.first {
             self.out.push(b',');
         }
         self.first = false;
+    }
+
+    /// A field that never needs quoting (a number, `true`, `false`, empty): no scan.
+    fn plain(&mut self, text: &str) -> &mut Self {
+        self.separator();
         self.out.extend_from_slice(text.as_bytes());
         self
     }
@@ -384,16 +389,22 @@ impl<'o> Record<'o> {
     fn maybe_number(&mut self, n: Option<usize>) -> &mut Self {
         match n {
             Some(n) => self.number(n),
-            None => self.plain(""),
+            None => {
+                self.separator();
+                self
+            }
         }
     }
 
     fn maybe_bool(&mut self, b: Option<bool>) -> &mut Self {
-        self.plain(match b {
-            Some(true) => "true",
-            Some(false) => "false",
-            None => "",
-        })
+        self.separator();
+        // Fixed-length copies, which the compiler writes inline (no `memcpy` call).
+        match b {
+            Some(true) => self.out.extend_from_slice(b"true"),
+            Some(false) => self.out.extend_from_slice(b"false"),
+            None => {}
+        }
+        self
     }
 
     fn confidence(&mut self, c: Confidence) -> &mut Self {
