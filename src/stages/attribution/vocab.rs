@@ -224,9 +224,10 @@ impl Lexicon {
     }
 }
 
-/// The first two bytes of the stems of the cue verbs' base forms, to tell without stemming
-/// that a word cannot stem to a cue: Snowball stemming was most of the cost of describing
-/// a new word, and about half of the words the stem fallback looks at start otherwise.
+/// The first two and three bytes of the stems of the cue verbs' base forms, to tell without
+/// stemming that a word cannot stem to a cue: Snowball stemming was most of the cost of
+/// describing a new word, and about half of the words the stem fallback looks at start
+/// otherwise, three quarters by three bytes (for three bytes see [`stem_heads3`]).
 ///
 /// The English stemmer changes a word only at its end, from the third character on (its
 /// regions start after a vowel and a consonant), and at its very start deletes one
@@ -240,23 +241,36 @@ struct CueHeads {
     /// Sorted and without repeats; `None` when some cue stem has fewer than two bytes (no
     /// word can then be ruled out this way), or no stem fallback is used.
     heads: Option<Vec<[u8; 2]>>,
+    /// The same of the first three bytes (see [`stem_heads3`]), `None` when some cue stem
+    /// has fewer than three bytes.
+    heads3: Option<Vec<[u8; 3]>>,
 }
 
 impl CueHeads {
     fn new(cue_stems: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
-        let heads: Option<Vec<[u8; 2]>> = cue_stems
-            .into_iter()
+        let stems: Vec<_> = cue_stems.into_iter().collect();
+        fn sorted<T: Ord>(mut heads: Vec<T>) -> Vec<T> {
+            heads.sort_unstable();
+            heads.dedup();
+            heads
+        }
+        let heads: Option<Vec<[u8; 2]>> = stems
+            .iter()
             .map(|stem| match stem.as_ref().as_bytes() {
                 &[a, b, ..] => Some([a, b]),
                 _ => None,
             })
             .collect();
+        let heads3: Option<Vec<[u8; 3]>> = stems
+            .iter()
+            .map(|stem| match stem.as_ref().as_bytes() {
+                &[a, b, c, ..] => Some([a, b, c]),
+                _ => None,
+            })
+            .collect();
         CueHeads {
-            heads: heads.map(|mut heads| {
-                heads.sort_unstable();
-                heads.dedup();
-                heads
-            }),
+            heads: heads.map(sorted),
+            heads3: heads3.map(sorted),
         }
     }
 
@@ -270,12 +284,18 @@ impl CueHeads {
         if stemmer != Some(rust_stemmers::Algorithm::English) {
             return true;
         }
-        match stem_heads(lower) {
+        let two = match stem_heads(lower) {
             Some((head, other)) => {
                 heads.binary_search(&head).is_ok()
                     || other.is_some_and(|other| heads.binary_search(&other).is_ok())
             }
             None => true,
+        };
+        match (&self.heads3, stem_heads3(lower)) {
+            (Some(heads3), Some(candidates)) if two => candidates
+                .iter()
+                .any(|head| heads3.binary_search(head).is_ok()),
+            _ => two,
         }
     }
 }
@@ -294,6 +314,30 @@ fn stem_heads(lower: &str) -> Option<([u8; 2], Option<[u8; 2]>)> {
         [a, b, ..] if a == b'Y' || b == b'Y' => None,
         [a, b'y', ..] => Some(([a, b'y'], Some([a, b'i']))),
         [a, b, ..] => Some(([a, b], None)),
+        _ => None,
+    }
+}
+
+/// What the first three bytes of the English stem of `lower` can be when the stem has three
+/// bytes or more (see [`CueHeads`]), for a word whose first three bytes after one leading
+/// apostrophe are ASCII other than `Y`: its own, or its first two and `e` (added back after
+/// `-ed` or `-ing` goes, as in `hoping`), `i` (for a `y`, as in `copying`) or `y` (`skies`
+/// gives `sky`), or its first and `ie` (`dying`). `None` for other words.
+fn stem_heads3(lower: &str) -> Option<[[u8; 3]; 5]> {
+    lower.chars().nth(2)?;
+    let word = lower.strip_prefix('\'').unwrap_or(lower);
+    match *word.as_bytes() {
+        [a, b, c, ..] if [a, b, c].iter().all(|&x| x.is_ascii() && x != b'Y') => Some([
+            [a, b, c],
+            [a, b, b'e'],
+            [a, b, b'i'],
+            [a, b, b'y'],
+            if b == b'y' {
+                [a, b'i', b'e']
+            } else {
+                [a, b, c]
+            },
+        ]),
         _ => None,
     }
 }
@@ -679,12 +723,12 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The English stem of any word, when it has two bytes or more, opens with one of
-        /// the word's `stem_heads` if it has any (without, no word is ruled out): what lets
-        /// `CueHeads` rule a word out unstemmed.
+        /// The English stem of any word, when it has two (three) bytes or more, opens with
+        /// one of the word's `stem_heads` (`stem_heads3`) if it has any (without, no word is
+        /// ruled out): what lets `CueHeads` rule a word out unstemmed.
         #[test]
         fn stem_heads_are_the_words_heads(
-            word in "(?s).{0,12}|'?[aeiouyYbdlstgnrkm'’é]{1,7}(ed|ing|ingly|edly|s|ies|ied|eed|ly|'s)?"
+            word in "(?s).{0,12}|'?[aeiouyYbdlstgnrkmcpz'’é]{1,7}(ed|ing|ingly|edly|s|ies|ied|eed|ly|'s|ation|ational|ator|ness|ful|li|bli|logi|ogi|ize|ization|ative|al|e|ement|ent|ence|er)?"
         ) {
             let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
             let stem = stemmer.stem(&word);
@@ -693,6 +737,13 @@ mod tests {
                 proptest::prop_assert!(
                     heads.is_none_or(|(head, other)| head == [a, b] || other == Some([a, b])),
                     "{:?} stems to {:?}, heads {:?}", word, stem, heads
+                );
+            }
+            if let [a, b, c, ..] = *stem.as_bytes() {
+                let heads = stem_heads3(&word);
+                proptest::prop_assert!(
+                    heads.is_none_or(|heads| heads.contains(&[a, b, c])),
+                    "{:?} stems to {:?}, heads3 {:?}", word, stem, heads
                 );
             }
         }
@@ -735,6 +786,11 @@ mod tests {
         ];
         for word in words {
             let stem = stemmer.stem(word);
+            let found3: [u8; 3] = stem.as_bytes()[..3].try_into().unwrap();
+            assert!(
+                stem_heads3(word).unwrap().contains(&found3),
+                "{word:?} -> {stem:?}"
+            );
             let (head, other) = stem_heads(word).unwrap();
             let found: [u8; 2] = stem.as_bytes()[..2].try_into().unwrap();
             assert!(
