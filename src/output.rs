@@ -214,7 +214,7 @@ impl Confidence {
 }
 
 /// `thousandths / 1000` as ryu writes it (`0.0`, `0.05`, `0.125`, `1.0`), in `text`.
-fn thousandths_text(thousandths: u16, text: &mut [u8; 5]) -> &str {
+fn thousandths_text(thousandths: u16, text: &mut [u8; 5]) -> &[u8] {
     let digit = |n: u16| b'0' + (n % 10) as u8;
     let fraction = thousandths % 1000;
     *text = [
@@ -229,7 +229,8 @@ fn thousandths_text(thousandths: u16, text: &mut [u8; 5]) -> &str {
     while len > 3 && text[len - 1] == b'0' {
         len -= 1;
     }
-    std::str::from_utf8(&text[..len]).expect("ASCII digits")
+    // Bytes, not a `str`: checking them as UTF-8 cost a call a row.
+    &text[..len]
 }
 
 impl Serialize for Confidence {
@@ -372,8 +373,13 @@ impl<'o> Record<'o> {
 
     /// A field that never needs quoting (a number, `true`, `false`, empty): no scan.
     fn plain(&mut self, text: &str) -> &mut Self {
+        self.plain_bytes(text.as_bytes())
+    }
+
+    /// [`Record::plain`] of ASCII bytes.
+    fn plain_bytes(&mut self, text: &[u8]) -> &mut Self {
         self.separator();
-        self.out.extend_from_slice(text.as_bytes());
+        self.out.extend_from_slice(text);
         self
     }
 
@@ -411,7 +417,7 @@ impl<'o> Record<'o> {
         match c.thousandths() {
             Some(thousandths) => {
                 let mut text = [0; 5];
-                self.plain(thousandths_text(thousandths, &mut text))
+                self.plain_bytes(thousandths_text(thousandths, &mut text))
             }
             None => self.plain(ryu::Buffer::new().format(c.rounded())),
         }
@@ -835,7 +841,9 @@ mod tests {
             let mut text = [0; 5];
             assert_eq!(
                 thousandths_text(thousandths, &mut text),
-                ryu::Buffer::new().format(f64::from(thousandths) / 1000.0),
+                ryu::Buffer::new()
+                    .format(f64::from(thousandths) / 1000.0)
+                    .as_bytes(),
             );
         }
         let edges = [
