@@ -155,7 +155,6 @@ fn in_text_order(events: &mut [Event]) -> impl Iterator<Item = &Event> {
 }
 
 /// Finds or makes the entity a name belongs to.
-#[allow(clippy::too_many_arguments)]
 fn register<'d>(
     lexicon: &Lexicon,
     entities: &mut Entities<'d>,
